@@ -1,0 +1,4 @@
+import type { DefaulterTable } from './types.ts';
+
+// Filled in by the defaulting work for these kinds.
+export const coreDefaulters: DefaulterTable = {};

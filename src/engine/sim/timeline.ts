@@ -1,0 +1,145 @@
+// Simulated time: a clock and a queue of timers ordered by (time, insertion order). Timers are plain
+// data (a target component's name and a key), never closures, so the whole queue can be snapshotted
+// and restored, and replaying the same commands gives the same order of everything.
+
+export interface Timer {
+  at: number;
+  seq: number;
+  target: string;
+  key: string;
+  /** Set with `set`: only the newest timer for target+key is live. */
+  replace?: true;
+}
+
+export interface TimelineState {
+  now: number;
+  seq: number;
+  timers: Timer[];
+}
+
+const id = (target: string, key: string) => target + '\0' + key;
+
+export class Timeline {
+  private heap: Timer[] = [];
+  private seq = 0;
+  /** Live seq of each replaceable timer, by target+key. */
+  private latest = new Map<string, number>();
+  private _now: number;
+
+  constructor(start: number) {
+    this._now = start;
+  }
+
+  now(): number {
+    return this._now;
+  }
+
+  /** Only the runtime moves the clock, and only forwards. */
+  moveTo(t: number): void {
+    if (t > this._now) this._now = t;
+  }
+
+  /** Adds a timer; several for the same target+key may be pending. */
+  add(at: number, target: string, key: string): void {
+    this.push({ at: Math.max(at, this._now), seq: this.seq++, target, key });
+  }
+
+  /** Sets the one timer for target+key, replacing an earlier one. */
+  set(at: number, target: string, key: string): void {
+    const timer: Timer = { at: Math.max(at, this._now), seq: this.seq++, target, key, replace: true };
+    this.latest.set(id(target, key), timer.seq);
+    this.push(timer);
+  }
+
+  /** Cancels the timer set with `set` for target+key. */
+  cancel(target: string, key: string): void {
+    this.latest.delete(id(target, key));
+  }
+
+  /** When the timer set with `set` for target+key fires, or undefined. */
+  pending(target: string, key: string): number | undefined {
+    const seq = this.latest.get(id(target, key));
+    if (seq === undefined) return undefined;
+    return this.heap.find((t) => t.seq === seq)?.at;
+  }
+
+  /** Time of the next live timer, or undefined. */
+  peekTime(): number | undefined {
+    this.dropStale();
+    return this.heap.length ? this.heap[0].at : undefined;
+  }
+
+  /** Removes and returns the next live timer if it is due at or before `until`. */
+  popDue(until: number): Timer | undefined {
+    this.dropStale();
+    if (!this.heap.length || this.heap[0].at > until) return undefined;
+    const t = this.pop();
+    if (t.replace) this.latest.delete(id(t.target, t.key));
+    return t;
+  }
+
+  size(): number {
+    return this.heap.length;
+  }
+
+  snapshot(): TimelineState {
+    const live = this.heap.filter((t) => this.isLive(t)).sort((x, y) => x.at - y.at || x.seq - y.seq);
+    return { now: this._now, seq: this.seq, timers: live.map((t) => ({ ...t })) };
+  }
+
+  restore(s: TimelineState): void {
+    this._now = s.now;
+    this.seq = s.seq;
+    this.heap = [];
+    this.latest.clear();
+    for (const t of s.timers) {
+      if (t.replace) this.latest.set(id(t.target, t.key), t.seq);
+      this.push({ ...t });
+    }
+  }
+
+  private isLive(t: Timer): boolean {
+    return !t.replace || this.latest.get(id(t.target, t.key)) === t.seq;
+  }
+
+  private dropStale(): void {
+    while (this.heap.length && !this.isLive(this.heap[0])) this.pop();
+  }
+
+  private push(t: Timer): void {
+    const h = this.heap;
+    h.push(t);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (less(h[p], h[i])) break;
+      [h[p], h[i]] = [h[i], h[p]];
+      i = p;
+    }
+  }
+
+  private pop(): Timer {
+    const h = this.heap;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < h.length && less(h[l], h[m])) m = l;
+        if (r < h.length && less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[m], h[i]] = [h[i], h[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function less(a: Timer, b: Timer): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
