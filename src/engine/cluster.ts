@@ -141,6 +141,11 @@ export class Cluster {
     return this.sim.now();
   }
 
+  /** The apiserver's address (the control-plane node's). */
+  controlPlaneIP(): string {
+    return NODE_IP_BASE + '10';
+  }
+
   /** Lets simulated time pass; stops early when `until` turns true. */
   advance(ms: number, until?: () => boolean): boolean {
     return this.sim.advance(ms, until);

@@ -13,6 +13,8 @@ export interface FlagSpec {
   /** Shown as the value's name in help: --output='' */
   deprecated?: string;
   hidden?: boolean;
+  /** pflag's NoOptDefVal: the value when the flag is given without one (`--dry-run`). */
+  noOptDefault?: string;
 }
 
 export type FlagValue = string | number | boolean | string[];
@@ -29,6 +31,8 @@ export interface ParsedFlags {
   /** Index in `args` where `--` was (cobra's ArgsLenAtDash), or -1. */
   argsLenAtDash: number;
   warnings: string[];
+  /** Flags in the order given, with their values as typed (kubectl's --record uses this). */
+  ordered: { name: string; raw: string }[];
 }
 
 export class FlagSet {
@@ -52,6 +56,7 @@ export class FlagSet {
     const args: string[] = [];
     const warnings: string[] = [];
     const accumulated = new Set<string>();
+    const ordered: { name: string; raw: string }[] = [];
     let dashArgs: string[] | undefined;
     let argsLenAtDash = -1;
     for (const s of this.specs) if (s.default !== undefined) values.set(s.name, Array.isArray(s.default) ? [...s.default] : s.default);
@@ -59,6 +64,7 @@ export class FlagSet {
     const set = (spec: FlagSpec, raw: string, display: string) => {
       if (spec.deprecated && !changed.has(spec.name)) warnings.push(`Flag --${spec.name} has been deprecated, ${spec.deprecated}`);
       changed.add(spec.name);
+      ordered.push({ name: spec.name, raw });
       switch (spec.type) {
         case 'bool': {
           const v = parseBool(raw);
@@ -100,6 +106,7 @@ export class FlagSet {
         if (!spec) throw new FlagError(`unknown flag: --${name}`);
         if (eq >= 0) set(spec, a.slice(eq + 1), name);
         else if (spec.type === 'bool') set(spec, 'true', name);
+        else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault, name);
         else if (i + 1 < argv.length) set(spec, argv[++i], name);
         else throw new FlagError(`flag needs an argument: --${name}`);
         continue;
@@ -128,7 +135,7 @@ export class FlagSet {
       }
       args.push(a);
     }
-    return { values, changed, args, dashArgs, argsLenAtDash, warnings };
+    return { values, changed, args, dashArgs, argsLenAtDash, warnings, ordered };
   }
 
   /** The "Options:" block of `--help`, as kubectl prints it. */

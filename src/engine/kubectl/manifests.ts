@@ -133,3 +133,29 @@ export function namespaceFor(info: KindInfo, item: ManifestItem, ns: string, exp
   }
   return own || ns;
 }
+
+export interface FileObject {
+  info: KindInfo;
+  namespace: string;
+  item: ManifestItem;
+}
+
+/** The objects `-f` names, each with its kind and namespace; problems go to `errors`. */
+export function fileObjects(
+  kinds: KindRegistry,
+  read: ManifestRead,
+  namespace: string,
+  namespaceExplicit: boolean,
+): { objects: FileObject[]; errors: string[] } {
+  const objects: FileObject[] = [];
+  const errors = [...read.errors];
+  for (const item of read.items) {
+    const info = kinds.forObject(item.obj.apiVersion, item.obj.kind);
+    if (!info) {
+      errors.push(mappingError(kinds, item, item.obj.metadata?.namespace ?? (namespaceExplicit ? namespace : '')));
+      continue;
+    }
+    objects.push({ info, namespace: namespaceFor(info, item, namespace, namespaceExplicit), item });
+  }
+  return { objects, errors };
+}

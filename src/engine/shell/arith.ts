@@ -25,7 +25,10 @@ const ASSIGN_OPS = ['<<=', '>>=', '**=', '*=', '/=', '%=', '+=', '-=', '&=', '^=
 const TOKEN = /\s*(0[xX][0-9a-fA-F]+|[0-9]+#[0-9a-zA-Z@_]+|[0-9]+|[A-Za-z_][A-Za-z0-9_]*|<<=|>>=|\*\*=|\*\*|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&^|]=|[-+*/%<>=!~&^|?:(),])/y;
 
 class ArithParser {
+  /** Offset after the current token, where the current token starts, and where the previous one started. */
   private pos = 0;
+  private tokStart = 0;
+  private prevStart = 0;
   private tok: string | undefined;
 
   constructor(private readonly src: string) {
@@ -33,25 +36,35 @@ class ArithParser {
   }
 
   private read(): void {
+    this.prevStart = this.tokStart;
     TOKEN.lastIndex = this.pos;
     const m = TOKEN.exec(this.src);
     if (m) {
       this.tok = m[1];
       this.pos = TOKEN.lastIndex;
+      this.tokStart = this.pos - m[1]!.length;
     } else {
       this.tok = undefined;
-      if (this.src.slice(this.pos).trim() !== '') throw this.error('syntax error: invalid arithmetic operator');
+      this.tokStart = this.pos + (this.src.slice(this.pos).length - this.src.slice(this.pos).trimStart().length);
+      if (this.tokStart < this.src.length) throw this.error('syntax error: invalid arithmetic operator');
     }
   }
 
-  /** The rest of the input from the current token, as bash shows it after "error token is". */
-  private rest(): string {
-    return (this.tok ?? '') + this.src.slice(this.pos);
+  /** bash shows the rest of the expression from the offending token (or, at the end, from the last one). */
+  private error(message: string): ArithError {
+    const token = this.tok === undefined && this.tokStart >= this.src.length ? this.src.slice(this.prevStart) : this.src.slice(this.tokStart);
+    return new ArithError(`${message} (error token is "${token}")`);
   }
 
-  private error(message: string): ArithError {
-    const token = this.tok === undefined ? this.src.slice(this.pos).trim() : this.rest().trim();
-    return new ArithError(`${message} (error token is "${token}")`);
+  private save(): [number, number, number, string | undefined] {
+    return [this.pos, this.tokStart, this.prevStart, this.tok];
+  }
+
+  private restore([pos, tokStart, prevStart, tok]: [number, number, number, string | undefined]): void {
+    this.pos = pos;
+    this.tokStart = tokStart;
+    this.prevStart = prevStart;
+    this.tok = tok;
   }
 
   parse(): Node {
@@ -71,7 +84,7 @@ class ArithParser {
   }
 
   private assign(): Node {
-    const start = this.pos;
+    const saved = this.save();
     const tok = this.tok;
     if (tok !== undefined && /^[A-Za-z_]/.test(tok)) {
       this.read();
@@ -80,8 +93,7 @@ class ArithParser {
         this.read();
         return { t: 'assign', op, name: tok, e: this.assign() };
       }
-      this.pos = start;
-      this.tok = tok;
+      this.restore(saved);
     }
     return this.conditional();
   }
@@ -102,8 +114,8 @@ class ArithParser {
       const op = this.tok;
       const prec = op === undefined ? undefined : BINARY[op];
       if (op === undefined || prec === undefined || prec < minPrec) return left;
-      const at = this.rest();
       this.read();
+      const at = this.src.slice(this.tokStart);
       const right = op === '**' ? this.binary(prec) : this.binary(prec + 1);
       left = { t: 'bin', op, l: left, r: right, at };
     }
@@ -203,7 +215,7 @@ function evaluate(node: Node, vars: ArithVars, depth: number): number {
     case 'bin': {
       if (node.op === '&&') return Number(evaluate(node.l, vars, depth) !== 0 && evaluate(node.r, vars, depth) !== 0);
       if (node.op === '||') return Number(evaluate(node.l, vars, depth) !== 0 || evaluate(node.r, vars, depth) !== 0);
-      return applyBinary(node.op, evaluate(node.l, vars, depth), evaluate(node.r, vars, depth), node.at.slice(node.op.length).trim());
+      return applyBinary(node.op, evaluate(node.l, vars, depth), evaluate(node.r, vars, depth), node.at);
     }
   }
 }

@@ -49,9 +49,10 @@ function tildeParts(parts: WordPart[], host: ExpansionHost, inAssignment: boolea
   const first = parts[0];
   if (first?.kind !== 'lit') return parts;
   const replace = (text: string, atStart: boolean): string => {
-    const m = /^~([+-]?)(?=\/|:|$)/.exec(text);
+    const m = /^~([+-]?|root)(?=\/|:|$)/.exec(text);
     if (!m || (!atStart && !inAssignment)) return text;
-    const dir = m[1] === '+' ? host.lookup('PWD') : m[1] === '-' ? host.lookup('OLDPWD') : host.lookup('HOME');
+    // The sandbox has one user, root, whose home is /root.
+    const dir = m[1] === '+' ? host.lookup('PWD') : m[1] === '-' ? host.lookup('OLDPWD') : m[1] === 'root' ? '/root' : host.lookup('HOME');
     return dir === undefined ? text : dir + text.slice(m[0].length);
   };
   let value = first.value;
@@ -189,7 +190,7 @@ export function* arithmetic(expr: string, host: ExpansionHost): Expansion<number
       set: (name, value) => host.assign(name, value),
     });
   } catch (e) {
-    if (e instanceof ArithError) throw new ExpansionError(`${text.trim()}: ${e.message}`);
+    if (e instanceof ArithError) throw new ExpansionError(`${text.trimStart()}: ${e.message}`);
     throw e;
   }
 }

@@ -46,3 +46,9 @@ export function testShell(extra: Record<string, Command> = {}, options: Partial<
     ...options,
   });
 }
+
+/** What a terminal shows for a script run in a fresh sandbox shell. */
+export function terminal(script: string, stdin = ''): { stdout: string; stderr: string; status: number } {
+  const r = runToEnd(testShell(), script, { stdin });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}

@@ -68,6 +68,9 @@ export class Shell {
   lastStatus = 0;
   positional: string[];
   functions = new Map<string, FunctionDef>();
+  /** `alias k=kubectl`: expanded when a command's first word is the alias, as an interactive bash does. */
+  aliases = new Map<string, string>();
+  private readonly expandingAliases = new Set<string>();
   flags: ShellFlags = { errexit: false, nounset: false, xtrace: false, pipefail: false };
   /** Set once `exit` ran at the top level: a terminal may close. */
   exited = false;
@@ -158,6 +161,7 @@ export class Shell {
     const child = new Shell({ commands: this.commands, fs: this.fs, env: new LayeredEnv(this.env, 'copy'), cwd: this.cwd, name: this.name, pid: this.pid, args: this.positional });
     child.budget = this.budget;
     child.functions = new Map(this.functions);
+    child.aliases = new Map(this.aliases);
     child.flags = { ...this.flags };
     child.lastStatus = this.lastStatus;
     return child;
@@ -307,8 +311,10 @@ export class Shell {
   private *execSimple(cmd: SimpleCommand, fds: Fds): Run {
     this.budget.tick();
     this.cmdSubStatus = undefined;
-    const host = this.expansionHost(fds);
     const first = cmd.words[0] ? plainText(cmd.words[0]) : undefined;
+    const alias = first === undefined || this.expandingAliases.has(first) ? undefined : this.aliases.get(first);
+    if (alias !== undefined) return yield* this.runAlias(first!, alias, cmd, fds);
+    const host = this.expansionHost(fds);
     const argv = yield* expandWords(cmd.words, host, { declaration: first !== undefined && DECLARATION_BUILTINS.has(first) });
     if (argv.length === 0) {
       const traced: string[] = [];
@@ -343,6 +349,20 @@ export class Shell {
       return yield* this.invoke(argv, redirected);
     } finally {
       this.env = saved;
+    }
+  }
+
+  /** Re-reads the command with the alias's text in place of its first word (aliases are textual). */
+  private *runAlias(name: string, text: string, cmd: SimpleCommand, fds: Fds): Run {
+    const redirected = cmd.redirects.length === 0 ? fds : yield* this.redirect(cmd.redirects, fds);
+    if (!redirected) return 1;
+    const prefix = cmd.assignments.map((a) => `${a.name}${a.append ? '+' : ''}=${a.value.raw} `).join('');
+    const source = `${prefix}${text} ${cmd.words.slice(1).map((w) => w.raw).join(' ')}`;
+    this.expandingAliases.add(name);
+    try {
+      return yield* this.runSource(source, redirected);
+    } finally {
+      this.expandingAliases.delete(name);
     }
   }
 
@@ -496,6 +516,8 @@ export class Shell {
       fs: this.fs,
       cwd: this.cwd,
       runScript: (script: string, io: ShellIO): CommandRun => this.runSource(script, Fds.fromIO(io)),
+      // Not in the contract: lets bash's own builtins (printf, test) prefix messages as bash does.
+      shellName: this.name,
     };
     let result: number | CommandRun;
     try {

@@ -255,6 +255,9 @@ export class Parser {
     }
     if (opToken.kind !== 'op' || !REDIRECT_OPS.has(opToken.op)) this.unexpected(opToken);
     const op = opToken.op as RedirectOp;
+    const next = this.peek();
+    // A missing target is reported against the end of the line, even at the end of the input.
+    if (next.kind === 'eof') throw new ParseError("syntax error near unexpected token `newline'", next.line, false);
     const target = this.expectWord();
     const redirect: Redirect = { op, target };
     if (fd !== undefined) redirect.fd = fd;

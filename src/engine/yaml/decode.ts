@@ -96,7 +96,7 @@ function compose(parser: Parser): YNode | null {
   let root: YNode | null = null;
   while (root === null) {
     ev = parser.next();
-    let done: YNode | null = null;
+    let done: YNode;
     switch (ev.type) {
       case Ev.Scalar:
         done = newNode(Kind.Scalar, ev);

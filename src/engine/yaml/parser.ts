@@ -87,7 +87,7 @@ export class Parser {
     this.scanner = new Scanner(source);
   }
 
-  /** The next event; throws YamlSyntaxError on malformed input. */
+  /** The next event (valid until the following call); throws YamlSyntaxError on malformed input. */
   next(): YamlEvent {
     if (this.done) throw new Error('yaml parser: no events after the end of the stream');
     const ev = this.stateMachine();
@@ -109,8 +109,32 @@ export class Parser {
     this.state = this.states.pop() as State;
   }
 
+  // One event object, refilled for every event: a reader copies what it needs before asking for
+  // the next one, and big files produce millions of events.
+  private readonly current: YamlEvent = {
+    type: Ev.StreamStart,
+    start: 0,
+    end: 0,
+    anchor: '',
+    tag: '',
+    value: '',
+    implicit: false,
+    quotedImplicit: false,
+    style: 0,
+  };
+
   private event(type: EvType, start: Mark, end: Mark): YamlEvent {
-    return { type, start, end, anchor: '', tag: '', value: '', implicit: false, quotedImplicit: false, style: 0 };
+    const ev = this.current;
+    ev.type = type;
+    ev.start = start;
+    ev.end = end;
+    ev.anchor = '';
+    ev.tag = '';
+    ev.value = '';
+    ev.implicit = false;
+    ev.quotedImplicit = false;
+    ev.style = 0;
+    return ev;
   }
 
   private stateMachine(): YamlEvent {

@@ -785,7 +785,6 @@ export class Scanner {
       } else {
         s += leadingBreak;
       }
-      leadingBreak = '';
       s += trailingBreaks;
       leadingBlank = isBlank(this.ch());
       const from = this.pos;

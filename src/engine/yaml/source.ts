@@ -19,6 +19,7 @@ export interface Position {
 
 export class Source {
   private lineStarts: number[] | undefined;
+  private lookups = 0;
 
   constructor(readonly text: string) {}
 
@@ -27,6 +28,8 @@ export class Source {
       const at = this.locate(-mark - 1);
       return { pos: at.pos, line: at.line + 1, column: 0 };
     }
+    // A document's first line is near its start: count up to it rather than index the whole text.
+    if (this.lineStarts === undefined && this.lookups++ === 0) return this.scanTo(mark);
     const starts = this.starts();
     let lo = 0;
     let hi = starts.length - 1;
@@ -41,6 +44,25 @@ export class Source {
       if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < mark)) column++;
     }
     return { pos: mark, line: lo, column };
+  }
+
+  private scanTo(mark: number): Position {
+    const t = this.text;
+    let line = 0;
+    let start = 0;
+    for (let i = 0; i < mark; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 10 || c === 0x85 || c === 0x2028 || c === 0x2029 || (c === 13 && t.charCodeAt(i + 1) !== 10)) {
+        line++;
+        start = i + 1;
+      }
+    }
+    let column = 0;
+    for (let i = start; i < mark; i++) {
+      const c = t.charCodeAt(i);
+      if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < mark)) column++;
+    }
+    return { pos: mark, line, column };
   }
 
   private starts(): number[] {

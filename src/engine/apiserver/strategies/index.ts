@@ -9,11 +9,13 @@ import { genericStrategy } from './generic.ts';
 import { namespaceStrategy } from './namespace.ts';
 import { podStrategy } from './pod.ts';
 import { serviceStrategy } from './service.ts';
+import { jobStrategy } from './job.ts';
 
 const SPECIAL: Record<string, Strategy> = {
   pods: podStrategy,
   namespaces: namespaceStrategy,
   services: serviceStrategy,
+  'jobs.batch': jobStrategy,
 };
 
 export function buildStrategies(kinds: readonly KindInfo[]): StrategyRegistry {

@@ -1,7 +1,7 @@
 // GNU-style option parsing for the builtins: clustered short options (`-rf`), options with values
 // (`-n 5`, `-n5`, `--lines=5`), operands anywhere (GNU permutes them), and `--`.
 
-import type { ShellIO } from '../types.ts';
+import type { CommandContext, ShellIO } from '../types.ts';
 
 export interface OptionSpec {
   /** Short options without a value, e.g. 'rfv'. */
@@ -88,4 +88,10 @@ export function tryParse(io: ShellIO, command: string, args: readonly string[], 
     if (e instanceof UsageError) return usage(io, command, e.message, status);
     throw e;
   }
+}
+
+/** `sh: ` when run by our shell: bash prefixes its builtins' messages (printf, test) with its name. */
+export function shellPrefix(ctx: CommandContext): string {
+  const name = (ctx as CommandContext & { shellName?: string }).shellName;
+  return name ? `${name}: ` : '';
 }

@@ -210,6 +210,7 @@ export const grep: Command = (ctx) => {
       return 2;
     }
   }
+  const withContext = has('A') || has('B') || has('C');
   const files = operands.length > 0 ? operands : ['-'];
   const showNames = has('H') || (files.length > 1 && !has('h'));
   const invert = has('v');
@@ -261,8 +262,8 @@ export const grep: Command = (ctx) => {
         continue;
       }
       const from = Math.max(lastPrinted + 1, i - before);
-      if ((before > 0 || after > 0) && lastPrinted >= 0 && from > lastPrinted + 1) fileOut += '--\n';
-      else if ((before > 0 || after > 0) && lastPrinted < 0 && out !== '' && from >= 0) out += '--\n';
+      if (withContext && lastPrinted >= 0 && from > lastPrinted + 1) fileOut += '--\n';
+      else if (withContext && lastPrinted < 0 && out !== '') out += '--\n';
       for (let j = from; j < i; j++) fileOut += `${prefix(j + 1, '-')}${all[j]}\n`;
       fileOut += `${prefix(i + 1, ':')}${line}\n`;
       lastPrinted = i;

@@ -2,6 +2,7 @@
 
 import { decodeEscape } from '../lexer.ts';
 import type { Command } from '../types.ts';
+import { shellPrefix } from './args.ts';
 
 /** Interprets echo -e / printf %b escapes; `stop` is set by `\c`. */
 export function echoEscapes(text: string): { text: string; stop: boolean } {
@@ -65,6 +66,18 @@ function pad(text: string, width: number, left: boolean, zero: boolean): string 
   return text.padStart(width);
 }
 
+/** toFixed with C's rounding: an exact tie goes to the even digit (printf '%.1f' 2.25 is 2.2). */
+export function toFixedEven(value: number, digits: number): string {
+  const scaled = Math.abs(value) * 10 ** digits;
+  if (Number.isFinite(scaled) && scaled < 2 ** 52 && scaled % 1 === 0.5) {
+    const down = Math.floor(scaled);
+    const n = down % 2 === 0 ? down : down + 1;
+    const text = (n / 10 ** digits).toFixed(digits);
+    return value < 0 ? `-${text}` : text;
+  }
+  return value.toFixed(digits);
+}
+
 function formatG(value: number, precision: number, upper: boolean, alt: boolean): string {
   const p = precision === 0 ? 1 : precision;
   if (value === 0) return '0';
@@ -81,9 +94,11 @@ function formatG(value: number, precision: number, upper: boolean, alt: boolean)
   return upper ? text.toUpperCase() : text;
 }
 
-export const printf: Command = ({ argv, io }) => {
+export const printf: Command = (ctx) => {
+  const { argv, io } = ctx;
+  const prefix = shellPrefix(ctx);
   if (argv.length < 2) {
-    io.stderr('printf: usage: printf [-v var] format [arguments]\n');
+    io.stderr(`printf: usage: printf [-v var] format [arguments]\n`);
     return 2;
   }
   const format = argv[1]!;
@@ -96,7 +111,7 @@ export const printf: Command = ({ argv, io }) => {
     const arg = take();
     const { value, ok } = toNumber(arg, integer);
     if (!ok) {
-      io.stderr(`printf: ${arg}: invalid number\n`);
+      io.stderr(`${prefix}printf: ${arg}: invalid number\n`);
       status = 1;
     }
     return value;
@@ -122,7 +137,7 @@ export const printf: Command = ({ argv, io }) => {
       }
       const spec = /^%([-+ #0]*)(\*|[0-9]+)?(?:\.(\*|[0-9]*))?([diouxXeEfFgGcsbq%])/.exec(format.slice(i));
       if (!spec) {
-        io.stderr(`printf: ${format.slice(i, i + 2)}: invalid format character\n`);
+        io.stderr(`${prefix}printf: ${format.slice(i, i + 2)}: invalid format character\n`);
         return 1;
       }
       i += spec[0].length - 1;
@@ -181,7 +196,7 @@ export const printf: Command = ({ argv, io }) => {
         default: {
           const v = number(false);
           const p = precision ?? 6;
-          if (conv === 'f' || conv === 'F') text = v.toFixed(p);
+          if (conv === 'f' || conv === 'F') text = toFixedEven(v, p);
           else if (conv === 'e' || conv === 'E') {
             text = v.toExponential(p).replace(/e([-+])(\d)$/, 'e$10$2');
             if (conv === 'E') text = text.toUpperCase();

@@ -15,7 +15,7 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** Commands bash implements itself; `type` calls them shell builtins. */
 export const BASH_BUILTIN_NAMES = new Set([
   'cd', 'exit', 'export', 'unset', 'set', 'shift', 'break', 'continue', 'return', 'eval', 'source', '.', 'local', 'read',
-  'type', 'command', 'exec', 'wait', 'let', 'echo', 'printf', 'true', 'false', ':', 'pwd', 'test', '[',
+  'type', 'command', 'exec', 'wait', 'let', 'alias', 'unalias', 'echo', 'printf', 'true', 'false', ':', 'pwd', 'test', '[',
 ]);
 
 function fail(shell: Shell, fds: Fds, message: string, status = 1): number {
@@ -82,18 +82,17 @@ const exportBuiltin: ShellBuiltin = (shell, argv, fds) => {
   return status;
 };
 
-const unset: ShellBuiltin = (shell, argv, fds) => {
+const unset: ShellBuiltin = (shell, argv) => {
   let mode: 'any' | 'var' | 'function' = 'any';
-  let status = 0;
   for (const arg of argv.slice(1)) {
     if (arg === '-v') mode = 'var';
     else if (arg === '-f') mode = 'function';
-    else if (!NAME.test(arg)) status = fail(shell, fds, `unset: \`${arg}': not a valid identifier`);
+    else if (!NAME.test(arg)) continue; // bash 5 passes over names that cannot be variables
     else if (mode === 'function') shell.functions.delete(arg);
     else if (mode === 'var' || shell.env.get(arg) !== undefined || !shell.functions.has(arg)) shell.env.unset(arg);
     else shell.functions.delete(arg);
   }
-  return status;
+  return 0;
 };
 
 const OPTION_LETTERS: Record<string, keyof ShellFlags> = { e: 'errexit', u: 'nounset', x: 'xtrace' };
@@ -167,13 +166,41 @@ function loopControl(kind: 'break' | 'continue'): ShellBuiltin {
 }
 
 const returnBuiltin: ShellBuiltin = (shell, argv, fds) => {
-  if (shell.functionDepth === 0 && shell.sourceDepth === 0) return fail(shell, fds, "return: can only `return' from a function or sourced script");
+  if (shell.functionDepth === 0 && shell.sourceDepth === 0) return fail(shell, fds, "return: can only `return' from a function or sourced script", 2);
   const arg = argv[1];
   if (arg !== undefined && !/^[-+]?[0-9]+$/.test(arg)) {
     fail(shell, fds, `return: ${arg}: numeric argument required`);
     throw new ReturnSignal(2);
   }
   throw new ReturnSignal(arg === undefined ? shell.lastStatus : ((Number(arg) % 256) + 256) % 256);
+};
+
+const alias: ShellBuiltin = (shell, argv, fds) => {
+  const args = argv.slice(1).filter((a) => a !== '-p');
+  if (args.length === 0) {
+    for (const [name, value] of [...shell.aliases].sort(([a], [b]) => (a < b ? -1 : 1))) fds.out(`alias ${name}='${value.replace(/'/g, `'\\''`)}'\n`);
+    return 0;
+  }
+  let status = 0;
+  for (const arg of args) {
+    const eq = arg.indexOf('=');
+    if (eq > 0) shell.aliases.set(arg.slice(0, eq), arg.slice(eq + 1));
+    else {
+      const value = shell.aliases.get(arg);
+      if (value === undefined) status = fail(shell, fds, `alias: ${arg}: not found`);
+      else fds.out(`alias ${arg}='${value.replace(/'/g, `'\\''`)}'\n`);
+    }
+  }
+  return status;
+};
+
+const unalias: ShellBuiltin = (shell, argv, fds) => {
+  let status = 0;
+  for (const arg of argv.slice(1)) {
+    if (arg === '-a') shell.aliases.clear();
+    else if (!shell.aliases.delete(arg)) status = fail(shell, fds, `unalias: ${arg}: not found`);
+  }
+  return status;
 };
 
 const evalBuiltin: ShellBuiltin = (shell, argv, fds) => shell.runSource(argv.slice(1).join(' '), fds);
@@ -381,6 +408,10 @@ export const SPECIAL_BUILTINS: ReadonlyMap<string, ShellBuiltin> = new Map<strin
   ['exec', exec],
   ['wait', () => 0],
   ['let', let_],
+  ['alias', alias],
+  // bash options (expand_aliases, nullglob…) are accepted so scripts that set them still run.
+  ['shopt', () => 0],
+  ['unalias', unalias],
 ]);
 
 /** Commands the host's table may replace: looked up after it. */

@@ -1,6 +1,7 @@
 // test and [ … ]: POSIX's rules by argument count, then bash's precedence (! > -a > -o) for longer forms.
 
 import type { Command, CommandContext } from '../types.ts';
+import { shellPrefix } from './args.ts';
 
 /** A malformed expression: status 2 and a message. */
 class TestError extends Error {}
@@ -146,7 +147,7 @@ export const test: Command = (ctx) => {
   let args = ctx.argv.slice(1);
   if (name === '[') {
     if (args.at(-1) !== ']') {
-      ctx.io.stderr("[: missing `]'\n");
+      ctx.io.stderr(`${shellPrefix(ctx)}[: missing \`]'\n`);
       return 2;
     }
     args = args.slice(0, -1);
@@ -155,7 +156,7 @@ export const test: Command = (ctx) => {
     return evaluate(ctx, args) ? 0 : 1;
   } catch (e) {
     if (e instanceof TestError) {
-      ctx.io.stderr(`${name}: ${e.message}\n`);
+      ctx.io.stderr(`${shellPrefix(ctx)}${name}: ${e.message}\n`);
       return 2;
     }
     throw e;

@@ -9,7 +9,7 @@ import { lines, linesWithEnds, readOperand, unlines } from './input.ts';
 
 /** `-5` is `-n 5` for head and tail (the historical form tutorials still use). */
 function historicalCount(args: readonly string[]): string[] {
-  return args.map((a) => (/^-[0-9]+$/.test(a) ? `-n${a.slice(1)}` : a));
+  return args.map((a, i) => (/^-[0-9]+$/.test(a) && !/^-[nc]$/.test(args[i - 1] ?? '') ? `-n${a.slice(1)}` : a));
 }
 
 // ---- head, tail ----
@@ -199,7 +199,10 @@ export const sort: Command = (ctx) => {
   const keys: SortKey[] = [];
   for (const spec of parsed.all('k')) {
     const key = parseKey(spec, defaults);
-    if (!key) return usage(io, 'sort', `invalid number at field start: invalid count at start of ‘${spec}’`, 2);
+    if (!key) {
+      io.stderr(/^0(?![0-9])/.test(spec) ? `sort: field number is zero: invalid field specification ‘${spec}’\n` : `sort: invalid number at field start: invalid count at start of ‘${spec}’\n`);
+      return 2;
+    }
     keys.push(key);
   }
   const whole: SortKey = { startField: 1, startChar: 1, endField: undefined, endChar: 0, ...defaults };
@@ -299,14 +302,14 @@ export const uniq: Command = (ctx) => {
 // ---- cut ----
 
 /** A cut list (`1,3-5,7-`) as a membership test over 1-based positions. */
-function parseList(spec: string): ((n: number) => boolean) | string {
+function parseList(spec: string, fields: boolean): ((n: number) => boolean) | string {
   const ranges: [number, number][] = [];
   for (const piece of spec.split(',')) {
     const m = /^([0-9]*)(-?)([0-9]*)$/.exec(piece);
-    if (!m || piece === '' || piece === '-') return `invalid byte, character or field list`;
+    if (!m || piece === '' || piece === '-') return fields ? `invalid field value ‘${piece}’` : `invalid byte/character position ‘${piece}’`;
     const from = m[1] ? Number(m[1]) : 1;
     const to = m[2] ? (m[3] ? Number(m[3]) : Infinity) : from;
-    if (from === 0 || to === 0) return 'fields and positions are numbered from 1';
+    if (from === 0 || to === 0) return fields ? 'fields are numbered from 1' : 'byte/character positions are numbered from 1';
     if (to < from) return 'invalid decreasing range';
     ranges.push([from, to]);
   }
@@ -325,7 +328,7 @@ export const cut: Command = (ctx) => {
   if (modes.length === 0) return usage(io, 'cut', 'you must specify a list of bytes, characters, or fields');
   if (modes.length > 1) return usage(io, 'cut', 'only one type of list may be specified');
   const mode = modes[0]!;
-  const list = parseList(parsed.value(mode)!);
+  const list = parseList(parsed.value(mode)!, mode === 'f');
   if (typeof list === 'string') return usage(io, 'cut', list);
   const delimiter = parsed.value('d') ?? '\t';
   if (mode !== 'f' && parsed.has('d')) return usage(io, 'cut', 'an input delimiter may be specified only when operating on fields');
@@ -556,7 +559,7 @@ export const base64: Command = (ctx) => {
   const wrap = Number(parsed.value('w') ?? 76);
   const encoded = base64Encode(input.text);
   if (encoded === '') return 0;
-  const chunks = wrap > 0 ? encoded.match(new RegExp(`.{1,${wrap}}`, 'g'))! : [encoded];
-  io.stdout(`${chunks.join('\n')}\n`);
+  if (wrap === 0) io.stdout(encoded); // GNU adds no newline when not wrapping
+  else io.stdout(`${encoded.match(new RegExp(`.{1,${wrap}}`, 'g'))!.join('\n')}\n`);
   return 0;
 };

@@ -1,0 +1,33 @@
+// Every kubectl command the sandbox has, in `kubectl --help` order within their groups.
+
+import type { KubectlCommand } from '../types.ts';
+import { annotateCommand, labelCommand } from './label.ts';
+import { applyCommand } from './apply.ts';
+import { configCommand } from './config.ts';
+import { createCommand } from './create.ts';
+import { deleteCommand } from './delete.ts';
+import { describeCommand } from './describe.ts';
+import { getCommand } from './get.ts';
+import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCommand, versionCommand } from './info.ts';
+import { replaceCommand } from './replace.ts';
+import { runCommand } from './run.ts';
+import { waitCommand } from './wait.ts';
+
+export const KUBECTL_COMMANDS: KubectlCommand[] = [
+  createCommand,
+  runCommand,
+  explainCommand,
+  getCommand,
+  deleteCommand,
+  clusterInfoCommand,
+  describeCommand,
+  applyCommand,
+  replaceCommand,
+  waitCommand,
+  labelCommand,
+  annotateCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+  configCommand,
+  versionCommand,
+];

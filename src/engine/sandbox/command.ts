@@ -1,0 +1,132 @@
+// The `sandbox` command: what a real cluster has no command for — the simulation's own controls and
+// the faults the UI's buttons cause — so that scripts and lessons can do everything the UI does.
+
+import type { Cluster } from '../cluster.ts';
+import type { Command, CommandContext, CommandRun } from '../shell/types.ts';
+import { formatRFC3339 } from '../util/time.ts';
+import { parseGoDuration } from '../util/duration.ts';
+import { splitKey } from '../api/object.ts';
+
+interface Sub {
+  usage: string;
+  help: string;
+  run(cluster: Cluster, args: string[], ctx: CommandContext): number | CommandRun;
+}
+
+const out = (ctx: CommandContext, s: string) => ctx.io.stdout(s);
+const err = (ctx: CommandContext, s: string) => ctx.io.stderr(s);
+
+function parseDuration(s: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s) * 1000;
+  try {
+    return parseGoDuration(s);
+  } catch {
+    return undefined;
+  }
+}
+
+const SUBCOMMANDS: Record<string, Sub> = {
+  help: {
+    usage: 'sandbox help',
+    help: 'List the sandbox commands.',
+    run: (_c, _a, ctx) => {
+      out(ctx, sandboxHelp());
+      return 0;
+    },
+  },
+  time: {
+    usage: 'sandbox time',
+    help: "Print the cluster's simulated time.",
+    run: (c, _a, ctx) => {
+      out(ctx, formatRFC3339(c.now()) + '\n');
+      return 0;
+    },
+  },
+  advance: {
+    usage: 'sandbox advance DURATION',
+    help: 'Let simulated time pass (like sleep): 30s, 5m, 1h.',
+    run: function* (_c, args, ctx) {
+      const ms = args[0] ? parseDuration(args[0]) : undefined;
+      if (ms === undefined || ms < 0) {
+        err(ctx, 'sandbox advance: give a duration such as 30s, 5m or 1h\n');
+        return 2;
+      }
+      yield { type: 'sleep', ms };
+      return 0;
+    },
+  },
+  node: {
+    usage: 'sandbox node add [NAME]',
+    help: 'Add a worker node: its kubelet registers it and it joins the cluster.',
+    run: (c, args, ctx) => {
+      const [verb, name] = args;
+      if (verb !== 'add') {
+        err(ctx, `sandbox node: unknown action "${verb ?? ''}" (try: sandbox node add)\n`);
+        return 2;
+      }
+      const next = c.nextWorker();
+      const nodeName = name ?? next.name;
+      if (c.kubelets.has(nodeName)) {
+        err(ctx, `sandbox node add: a node called ${nodeName} already exists\n`);
+        return 1;
+      }
+      c.addNode({ name: nodeName, ip: next.ip, controlPlane: false });
+      out(ctx, `node ${nodeName} (${next.ip}) is booting; it registers with the apiserver in a moment\n`);
+      return 0;
+    },
+  },
+  why: {
+    usage: 'sandbox why pod NAME [-n NAMESPACE]',
+    help: "Show the scheduler's last decision for a pod: which nodes passed, which filter rejected the others.",
+    run: (c, args, ctx) => {
+      const nsIdx = args.indexOf('-n');
+      const ns = nsIdx >= 0 ? args[nsIdx + 1] : 'default';
+      const rest = args.filter((_, i) => i !== nsIdx && i !== nsIdx + 1);
+      const name = rest[0] === 'pod' || rest[0] === 'po' || rest[0] === 'pods' ? rest[1] : rest[0]?.replace(/^pods?\//, '');
+      if (!name) {
+        err(ctx, 'usage: sandbox why pod NAME [-n NAMESPACE]\n');
+        return 2;
+      }
+      const d = c.scheduler.diagnosis(`${ns}/${name}`);
+      if (!d) {
+        out(ctx, `The scheduler has not tried to place ${ns}/${name} (it may have a nodeName already, or not exist).\n`);
+        return 1;
+      }
+      out(ctx, `Last scheduling attempt for ${splitKey(d.pod).namespace}/${splitKey(d.pod).name} at ${formatRFC3339(d.at)}:\n`);
+      for (const n of d.nodes) {
+        if (n.reasons.length) out(ctx, `  ${n.node}: rejected by ${n.plugin}: ${n.reasons.join(', ')}\n`);
+        else out(ctx, `  ${n.node}: fits, score ${n.score}${n.node === d.chosen ? '  <- chosen' : ''}\n`);
+      }
+      if (d.message) out(ctx, `  => ${d.message}\n`);
+      return 0;
+    },
+  },
+  diagnostics: {
+    usage: 'sandbox diagnostics',
+    help: 'Show problems the simulation noticed in itself (controllers that keep waking each other, errors).',
+    run: (c, _a, ctx) => {
+      if (!c.sim.diagnostics.length) out(ctx, 'No problems noticed.\n');
+      for (const d of c.sim.diagnostics) out(ctx, `${formatRFC3339(d.at)} ${d.source}: ${d.message}\n`);
+      return 0;
+    },
+  },
+};
+
+export function sandboxHelp(): string {
+  const lines = ['The sandbox command controls the simulation itself: what a real cluster has no command for.', '', 'Commands:'];
+  const width = Math.max(...Object.values(SUBCOMMANDS).map((s) => s.usage.length));
+  for (const s of Object.values(SUBCOMMANDS)) lines.push(`  ${s.usage.padEnd(width)}   ${s.help}`);
+  return lines.join('\n') + '\n';
+}
+
+export function sandboxCommand(cluster: Cluster): Command {
+  return (ctx) => {
+    const [sub, ...args] = ctx.argv.slice(1);
+    const s = SUBCOMMANDS[sub ?? 'help'];
+    if (!s) {
+      ctx.io.stderr(`sandbox: unknown command "${sub}"\n\n${sandboxHelp()}`);
+      return 2;
+    }
+    return s.run(cluster, args, ctx);
+  };
+}
