@@ -8,8 +8,8 @@ import type { KubeObject } from '../api/object.ts';
 import type { WorkQueue } from '../sim/sim.ts';
 import type { Controller, ControllerContext } from './context.ts';
 
-/** How soon to look again while content is still going away. */
-const RECHECK_MS = 1000;
+/** How soon to look again while content is still going away (the real controller waits a few seconds too). */
+const RECHECK_MS = 2000;
 
 export class NamespaceController implements Controller {
   readonly name = 'namespace-controller';
@@ -30,12 +30,12 @@ export class NamespaceController implements Controller {
     const { api, store, kinds } = this.ctx;
     const ns = store.get(R.namespaces, undefined, name) as (KubeObject & Namespace) | undefined;
     if (!ns?.metadata.deletionTimestamp) return;
-    let remaining = 0;
+    let found = 0;
     for (const info of kinds.kinds) {
       if (!info.namespaced || info.virtual) continue;
       const objs = store.list(groupResource(info), name);
       for (const o of objs) {
-        remaining++;
+        found++;
         if (o.metadata.deletionTimestamp) continue;
         try {
           api.delete(info, name, o.metadata.name!, { propagationPolicy: 'Background' });
@@ -44,12 +44,8 @@ export class NamespaceController implements Controller {
         }
       }
     }
-    // Objects deleted at once do not hold the namespace; count what is left.
-    if (remaining) {
-      remaining = 0;
-      for (const info of kinds.kinds) if (info.namespaced && !info.virtual) remaining += store.list(groupResource(info), name).length;
-    }
-    if (remaining) return { requeueAfter: RECHECK_MS };
+    // The namespace is finalized on a pass that finds it already empty.
+    if (found) return { requeueAfter: RECHECK_MS };
     if (ns.spec?.finalizers?.length) {
       api.mutate(K.Namespace, undefined, name, (o) => {
         (o as KubeObject & Namespace).spec = { ...(o as Namespace).spec, finalizers: [] };

@@ -81,7 +81,8 @@ function readFile(fs: VirtualFS, abs: string, display: string, items: ManifestIt
 function readText(text: string, source: string, items: ManifestItem[], errors: string[]): void {
   const r = parseManifests(text, source);
   if (r.error) {
-    errors.push(`error: ${r.error.message}`);
+    // kubectl's own words, then where exactly and what it means (kubectl gives only a line).
+    errors.push(`error: ${r.error.message}\nhint: ${source}:${r.error.line}:${r.error.column}: ${r.error.hint}`);
     return;
   }
   const fileItems: ManifestItem[] = [];

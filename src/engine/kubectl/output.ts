@@ -5,7 +5,7 @@ import type { KindInfo } from '../api/kinds.ts';
 import { toYaml } from '../yaml/emit.ts';
 import { toJson } from '../yaml/json.ts';
 import { KubectlError } from './errors.ts';
-import { executeJsonPath, parseJsonPath, relaxedJsonPath, KubectlPrintError, JsonPathError } from './output/jsonpath.ts';
+import { executeJsonPath, parseJsonPath, KubectlPrintError, JsonPathError } from './output/jsonpath.ts';
 import { parseCustomColumns, parseCustomColumnsFile, renderCustomColumns } from './output/custom-columns.ts';
 import { kindPrefix } from './resources.ts';
 import type { VirtualFS } from '../shell/types.ts';
@@ -98,7 +98,8 @@ export function printStructured(out: Output, objs: readonly { info: KindInfo; ob
 function runJsonPath(template: string, data: unknown, asJson: boolean): string {
   let parsed;
   try {
-    parsed = parseJsonPath(relaxedJsonPath(template));
+    // -o jsonpath takes the template as written (only custom-columns and --sort-by relax it).
+    parsed = parseJsonPath(template);
   } catch (e) {
     if (e instanceof KubectlPrintError || e instanceof JsonPathError) throw new KubectlError(e.message);
     throw e;

@@ -143,7 +143,13 @@ export class Kubelet implements Component {
       } catch {
         return;
       }
-      this.events.event(this.store.get(R.nodes, undefined, this.opts.name)!, 'Normal', 'Starting', 'Starting kubelet.', this.source());
+      const node = this.store.get(R.nodes, undefined, this.opts.name)!;
+      const n = this.opts.name;
+      this.events.event(node, 'Normal', 'Starting', 'Starting kubelet.', this.source());
+      for (const reason of ['NodeHasSufficientMemory', 'NodeHasNoDiskPressure', 'NodeHasSufficientPID']) {
+        this.events.event(node, 'Normal', reason, `Node ${n} status is now: ${reason}`, this.source());
+      }
+      this.events.event(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', this.source());
     }
     this.writeNodeStatus(true);
   }
@@ -212,9 +218,11 @@ export class Kubelet implements Component {
     const stripHeartbeat = (s: unknown) =>
       JSON.stringify(s, (k, v) => (k === 'lastHeartbeatTime' ? undefined : v));
     if (!force && stripHeartbeat(status) === stripHeartbeat(node.status)) return;
+    const wasReady = prev?.find((c) => c.type === 'Ready')?.status === 'True';
     try {
-      this.api.update(K.Node, { ...clone(node), status }, { subresource: 'status' });
+      const updated = this.api.update(K.Node, { ...clone(node), status }, { subresource: 'status' });
       this.lastStatusWrite = now;
+      if (ready.ok && !wasReady) this.events.event(updated, 'Normal', 'NodeReady', `Node ${this.opts.name} status is now: NodeReady`, this.source());
     } catch {
       // Retried on the next heartbeat.
     }

@@ -17,8 +17,8 @@ export const PULL_LATENCY_MS: [number, number] = [300, 900];
 export const PULL_BYTES_PER_MS = 40_000;
 /** Creating and starting a container once its image is there. */
 export const CONTAINER_START_MS: [number, number] = [80, 250];
-/** A container that handles SIGTERM exits this soon. */
-export const CONTAINER_STOP_MS: [number, number] = [50, 300];
+/** A container that handles SIGTERM exits this soon (with the kubelet's sync around it). */
+export const CONTAINER_STOP_MS: [number, number] = [400, 1500];
 /** Image pull back-off: 10 s doubling to 5 minutes (the kubelet's backOff for images). */
 export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
 export const IMAGE_BACKOFF_MAX_MS = 300_000;

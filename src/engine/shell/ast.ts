@@ -87,8 +87,12 @@ export type CompoundCommand =
   | { kind: 'case'; word: Word; items: CaseItem[]; redirects: Redirect[] }
   /** `(( expr ))` */
   | { kind: 'arith'; expr: string; redirects: Redirect[] }
+  /** `[[ … ]]`: words and the operators bash reads inside it (`&&`, `||`, `(`, `)`, `<`, `>`). */
+  | { kind: 'cond'; items: CondItem[]; redirects: Redirect[] }
   /** `for (( init; cond; step ))` */
   | { kind: 'arithfor'; init: string; cond: string; step: string; body: List; redirects: Redirect[] };
+
+export type CondItem = { op: '&&' | '||' | '(' | ')' | '<' | '>' } | { word: Word };
 
 export interface CaseItem {
   patterns: Word[];

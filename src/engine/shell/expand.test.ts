@@ -17,6 +17,7 @@ describe('parameter expansion', () => {
     ['# and ## remove a prefix', 'P=a/b/c', '${P#*/} ${P##*/}', '[b/c]\n[c]\n'],
     ['% and %% remove a suffix', 'F=x.tar.gz', '${F%.*} ${F%%.*}', '[x.tar]\n[x]\n'],
     ['/ and // replace', 'S=banana', '${S/an/AN} ${S//an/AN} ${S/#b/B} ${S/%a/A}', '[bANana]\n[bANANa]\n[Banana]\n[bananA]\n'],
+    ['an escaped slash in a replacement pattern, quoted or not', 'P=/a/b', '${P//\\//_} "${P//\\//-}"', '[_a_b]\n[-a-b]\n'],
     ['substrings', 'S=kubernetes', '${S:0:4} ${S:4} ${S: -3}', '[kube]\n[rnetes]\n[tes]\n'],
     ['case changes', 'S=Pod', '${S^^} ${S,,}', '[POD]\n[pod]\n'],
     ['$? $# $0 $$', 'set -- a b; false', '$? $# $0 $$', '[1]\n[2]\n[sh]\n[1]\n'],

@@ -369,6 +369,13 @@ function patternOf(segments: Segment[]): string {
   return out;
 }
 
+/** A regular expression from segments: quoted text matches literally (`[[ $x =~ "a.b" ]]`). */
+function regexOf(segments: Segment[]): string {
+  let out = '';
+  for (const s of segments) out += 'fieldBreak' in s ? ' ' : s.quoted ? s.text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&') : s.text;
+  return out;
+}
+
 interface Field {
   text: string;
   pattern: string;
@@ -467,6 +474,11 @@ export function* expandAssignmentValue(word: Word, host: ExpansionHost): Expansi
 /** A `case` pattern: expanded, with quoted text matching literally. */
 export function* expandPattern(word: Word, host: ExpansionHost): Expansion<string> {
   return patternOf(yield* segmentsOf(tildeParts(word.parts, host, false), host, false));
+}
+
+/** The right side of `=~`: expanded, with quoted text escaped. */
+export function* expandRegex(word: Word, host: ExpansionHost): Expansion<string> {
+  return regexOf(yield* segmentsOf(word.parts, host, false));
 }
 
 /** Splits text on IFS as `read` does, into at most `max` fields (the last takes the rest). */

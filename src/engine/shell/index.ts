@@ -13,3 +13,5 @@ export type { ShellEnvJSON } from './env.ts';
 export { stdoutIsTerminal } from './io.ts';
 export type { TerminalAwareIO } from './io.ts';
 export { shellQuote } from './quote.ts';
+export { runToEnd, testShell, terminal } from './harness.ts';
+export type { Completed } from './harness.ts';

@@ -3,17 +3,18 @@
 // through to the host, and so that the host's `return()` (Ctrl+C) unwinds every `finally` on the way.
 
 import type { AndOr, Command as CommandNode, CompoundCommand, FunctionDef, List, Pipeline, Redirect, SimpleCommand } from './ast.ts';
+import { CondError, evaluateCond } from './cond.ts';
 import { LayeredEnv, ShellEnvImpl } from './env.ts';
 import { ExpansionError, arithmetic, expandAssignmentValue, expandPattern, expandString, expandWords } from './expand.ts';
 import type { Expansion, ExpansionHost } from './expand.ts';
 import { matchPattern } from './glob.ts';
-import { DISCARD, Fds, InputStream } from './io.ts';
+import { Fds, InputStream } from './io.ts';
+import { openOutput, readInput } from './redirect.ts';
 import type { OutputChannel } from './io.ts';
 import { ParseError, Parser, plainText } from './parser.ts';
 import { ScriptAbort, BreakSignal, ContinueSignal, ExitSignal, ReturnSignal, StepLimitError, isControlSignal } from './signals.ts';
 import { FALLBACK_COMMANDS, SPECIAL_BUILTINS } from './builtins/special.ts';
 import { shellQuote } from './quote.ts';
-import { FsError } from './types.ts';
 import type { Command, CommandRun, CommandTable, ShellEffect, ShellEnv, ShellIO, VirtualFS } from './types.ts';
 
 export type Run = Generator<ShellEffect, number, void>;
@@ -102,6 +103,7 @@ export class Shell {
    */
   *run(script: string, io: ShellIO): Run {
     this.budget.reset();
+    this.exited = false;
     const fds = Fds.fromIO(io);
     let status: number;
     try {
@@ -412,6 +414,14 @@ export class Shell {
       }
       case 'arith':
         return (yield* arithmetic(cmd.expr, this.expansionHost(fds))) !== 0 ? 0 : 1;
+      case 'cond':
+        try {
+          return (yield* evaluateCond(cmd.items, this.expansionHost(fds), this)) ? 0 : 1;
+        } catch (e) {
+          if (!(e instanceof CondError)) throw e;
+          fds.err(`${this.name}: ${e.message}\n`);
+          return 2;
+        }
     }
   }
 
@@ -639,59 +649,18 @@ export class Shell {
         }
       }
       if (r.op === '<' || r.op === '<>') {
-        const content = this.readInput(target, fds, r.op === '<>');
+        const content = readInput(this.fs, this.fs.resolve(target, this.cwd), target, fds, r.op === '<>', this.name);
         if (content === undefined) return undefined;
         if (fd === 0) current = current.withInput(new InputStream(content));
         continue;
       }
       const append = r.op === '>>' || r.op === '&>>';
-      const channel = this.openOutput(target, append, current, fds);
+      const channel = openOutput(this.fs, this.fs.resolve(target, this.cwd), target, append, current, fds, this.name);
       if (!channel) return undefined;
       current = current.withOutput(fd, channel);
       if (r.op === '&>' || r.op === '&>>' || (r.op === '>&' && r.fd === undefined)) current = current.withOutput(2, channel);
     }
     return current;
-  }
-
-  private readInput(path: string, fds: Fds, create: boolean): string | undefined {
-    if (path === '/dev/null') return '';
-    if (path === '/dev/stdin') return fds.stdin.readAll();
-    const abs = this.fs.resolve(path, this.cwd);
-    const st = this.fs.stat(abs);
-    if (!st && create) {
-      try {
-        this.fs.writeFile(abs, '');
-        return '';
-      } catch (e) {
-        fds.err(`${this.name}: ${path}: ${e instanceof FsError ? e.message : String(e)}\n`);
-        return undefined;
-      }
-    }
-    if (!st) {
-      fds.err(`${this.name}: ${path}: No such file or directory\n`);
-      return undefined;
-    }
-    if (st.type === 'dir') {
-      fds.err(`${this.name}: ${path}: Is a directory\n`);
-      return undefined;
-    }
-    return this.fs.readFile(abs) ?? '';
-  }
-
-  private openOutput(path: string, append: boolean, current: Fds, fds: Fds): OutputChannel | undefined {
-    if (path === '/dev/null') return DISCARD;
-    if (path === '/dev/stdout') return current.output(1) ?? DISCARD;
-    if (path === '/dev/stderr') return current.output(2) ?? DISCARD;
-    const abs = this.fs.resolve(path, this.cwd);
-    try {
-      if (this.fs.stat(abs)?.type === 'dir') throw new FsError('EISDIR', 'Is a directory');
-      if (append) this.fs.appendFile(abs, '');
-      else this.fs.writeFile(abs, '');
-    } catch (e) {
-      fds.err(`${this.name}: ${path}: ${e instanceof FsError ? e.message : String(e)}\n`);
-      return undefined;
-    }
-    return { write: (chunk) => this.fs.appendFile(abs, chunk), isTerminal: false };
   }
 }
 

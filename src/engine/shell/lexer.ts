@@ -225,7 +225,8 @@ export class Lexer {
           this.pos++;
           continue;
         }
-        if (!inDq || n === '$' || n === '`' || n === '\\' || (n === '"' && mode !== 'heredoc') || (n === '}' && mode === 'brace-dq')) {
+        const patternSlash = n === '/' && (mode === 'pattern' || mode === 'pattern-dq');
+        if (!inDq || n === '$' || n === '`' || n === '\\' || (n === '"' && mode !== 'heredoc') || (n === '}' && mode === 'brace-dq') || patternSlash) {
           flush();
           parts.push({ kind: 'quoted', value: n });
           this.pos += 2;

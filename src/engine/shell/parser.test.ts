@@ -133,6 +133,7 @@ describe('compound commands', () => {
     ['a brace group', '{ echo a; echo b; }', 'group'],
     ['a subshell', '(cd /tmp; ls)', 'subshell'],
     ['an arithmetic command', '(( x > 1 ))', 'arith'],
+    ['a conditional command', '[[ $x == a* && -f $y ]]', 'cond'],
     ['a function', 'f() { echo hi; }', 'function'],
     ['a function with the keyword', 'function f { echo hi; }', 'function'],
   ])('parses %s', (_name, source, kind) => {
@@ -206,6 +207,7 @@ describe('isIncomplete', () => {
     ['an unclosed subshell', '(echo a', true],
     ['an unclosed command substitution', 'echo $(date', true],
     ['an unclosed function body', 'f() {', true],
+    ['an unclosed [[', '[[ $x == a &&', true],
     ['a complete command', 'kubectl get pods -o wide | grep Running | wc -l', false],
     ['a closed here-document', 'cat <<EOF\nx\nEOF', false],
     ['a complete loop', 'for i in 1 2 3; do echo $i; done', false],

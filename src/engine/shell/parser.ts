@@ -3,7 +3,7 @@
 // before a syntax error further down is reported.
 
 import type {
-  AndOr, Assignment, CaseItem, Command, CompoundCommand, FunctionDef, HereDoc, IfClause, List, Pipeline,
+  AndOr, Assignment, CaseItem, Command, CondItem, CompoundCommand, FunctionDef, HereDoc, IfClause, List, Pipeline,
   Redirect, RedirectOp, SimpleCommand, Word,
 } from './ast.ts';
 import { Lexer, ParseError } from './lexer.ts';
@@ -189,6 +189,7 @@ export class Parser {
         case 'case': return this.withRedirects(this.parseCase());
         case '{': return this.withRedirects(this.parseGroup());
         case 'function': return this.parseFunctionKeyword();
+        case '[[': return this.withRedirects(this.parseCond());
       }
       if (text !== undefined && CLOSERS.has(text)) this.unexpected(t);
       return this.parseSimple();
@@ -387,6 +388,30 @@ export class Parser {
     }
     this.advance();
     return { kind: 'case', word, items, redirects: [] };
+  }
+
+  /** `[[ … ]]`: inside, `&&`, `||`, parentheses, `<` and `>` are the expression's own operators. */
+  private parseCond(): CompoundCommand {
+    this.advance();
+    const items: CondItem[] = [];
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'word' && plainText(t.word) === ']]') {
+        this.advance();
+        break;
+      }
+      if (t.kind === 'newline' && items.length > 0) {
+        this.advance();
+        continue;
+      }
+      if (t.kind === 'word') items.push({ word: t.word });
+      else if (t.kind === 'op' && (t.op === '&&' || t.op === '||' || t.op === '(' || t.op === ')' || t.op === '<' || t.op === '>')) items.push({ op: t.op });
+      else if (t.kind === 'io_number') items.push({ word: { parts: [{ kind: 'lit', value: String(t.fd) }], raw: String(t.fd) } });
+      else this.unexpected(t);
+      this.advance();
+    }
+    if (items.length === 0) this.unexpected(this.peek());
+    return { kind: 'cond', items, redirects: [] };
   }
 
   private parseGroup(): CompoundCommand {

@@ -6,6 +6,9 @@ export interface HintSite {
   problem: string;
   line: number;
   contextLine: number | undefined;
+  /** 1-based columns of the problem and of the context. */
+  column: number;
+  contextColumn: number | undefined;
   /** The character at the problem position, if any. */
   char: string;
   /** Whether everything before the problem position on its line is indentation. */
@@ -35,7 +38,11 @@ export function yamlHint(site: HintSite): string {
     return `line ${line} has a ':' where no new key can start: check that the line is indented like the keys around it, or quote a value that contains ': '`;
   }
   if (problem === 'did not find expected key') {
-    return `line ${line} does not line up with the keys of the mapping that begins on line ${ctx}: check its indentation`;
+    if (site.char === '-') {
+      return `the '- ' item on line ${line} is not indented like the list items before it, or follows a key that already has a value`;
+    }
+    const keys = site.contextColumn === undefined ? '' : ` (column ${site.contextColumn})`;
+    return `line ${line} starts at column ${site.column}, which does not line up with the keys of the mapping that begins on line ${ctx}${keys} or of the blocks inside it: check its indentation`;
   }
   if (problem === "did not find expected '-' indicator") {
     return `line ${line} breaks the list that begins on line ${ctx}: every item starts with '- ' at the same indentation`;
@@ -95,6 +102,7 @@ export function yamlHint(site: HintSite): string {
   if (problem.startsWith('unsupported map key')) return `a key on line ${line} is a number too large for kubectl`;
   if (problem.startsWith('invalid map key')) return `a key on line ${line} is a list or a mapping; keys must be plain values`;
   if (problem.startsWith('cannot decode')) return `the value on line ${line} does not match its !!tag`;
+  if (problem.startsWith('!!binary')) return `the !!binary value on line ${line} is not valid base64`;
   if (problem === 'found undefined tag handle') return `the tag on line ${line} uses a handle no %TAG directive defines`;
   return `YAML syntax error on line ${line}`;
 }

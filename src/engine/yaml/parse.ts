@@ -120,7 +120,15 @@ function parseYamlStream(text: string, source: string): ParseResult {
         reason: item.problem,
         line: item.line,
         column: 4,
-        hint: yamlHint({ problem: item.problem, line: item.line, contextLine: undefined, char: '', atIndent: false }),
+        hint: yamlHint({
+          problem: item.problem,
+          line: item.line,
+          column: 4,
+          contextLine: undefined,
+          contextColumn: undefined,
+          char: '',
+          atIndent: false,
+        }),
       };
       return result;
     }
@@ -134,37 +142,42 @@ function parseYamlStream(text: string, source: string): ParseResult {
   return result;
 }
 
-/** YAMLReader + LineReader: documents split at "---" lines, CRLF read as LF. */
+/**
+ * YAMLReader + LineReader: documents split at lines starting with "---", every line ending in
+ * "\n" (a CRLF read as LF, a last line without a break given one).
+ */
 function* splitDocuments(text: string): Generator<Chunk | { problem: string; line: number }> {
-  let buffer: string[] = [];
+  const crlf = text.includes('\r\n');
+  let chunkStart = 0;
   let firstLine = 1;
   let lineNo = 0;
   let at = 0;
+  const chunk = (end: number): Chunk | undefined => {
+    if (end <= chunkStart) return undefined;
+    let body = text.slice(chunkStart, end);
+    if (!body.endsWith('\n')) body += '\n';
+    return { text: crlf ? body.replaceAll('\r\n', '\n') : body, firstLine };
+  };
   while (at < text.length) {
     let end = text.indexOf('\n', at);
-    let line: string;
-    if (end < 0) {
-      line = text.slice(at);
-      end = text.length;
-    } else {
-      line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-    }
-    at = end + 1;
+    if (end < 0) end = text.length;
     lineNo++;
-    if (line.startsWith('---')) {
+    if (text.startsWith('---', at)) {
+      const line = text.slice(at, end > at && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
       const problem = separatorProblem(line);
       if (problem !== undefined) {
         yield { problem, line: lineNo };
         return;
       }
-      if (buffer.length > 0) yield { text: buffer.join(''), firstLine };
-      buffer = [];
-      continue;
+      const done = chunk(at);
+      if (done) yield done;
+      chunkStart = end + 1;
+      firstLine = lineNo + 1;
     }
-    if (buffer.length === 0) firstLine = lineNo;
-    buffer.push(line, '\n');
+    at = end + 1;
   }
-  if (buffer.length > 0) yield { text: buffer.join(''), firstLine };
+  const done = chunk(text.length);
+  if (done) yield done;
 }
 
 function decodeChunk(chunk: Chunk, source: string, index: number, result: ParseResult): ManifestError | undefined {
@@ -209,7 +222,9 @@ function yamlError(e: YamlSyntaxError, chunk: Chunk, source: string): ManifestEr
     hint: yamlHint({
       problem: e.problem,
       line: chunk.firstLine + docLine,
+      column,
       contextLine: e.contextAt ? chunk.firstLine + e.contextAt.line : undefined,
+      contextColumn: e.contextAt ? e.contextAt.column + 1 : undefined,
       char: lineText.charAt(charIndex),
       atIndent: /^[ \t]*$/.test(lineText.slice(0, charIndex)),
     }),
@@ -252,7 +267,9 @@ function readerError(chunk: Chunk, source: string, invalid: InvalidChar): Manife
     hint: yamlHint({
       problem: invalid.problem,
       line: chunk.firstLine + docLine,
+      column,
       contextLine: undefined,
+      contextColumn: undefined,
       char: chunk.text.charAt(invalid.pos),
       atIndent: false,
     }),

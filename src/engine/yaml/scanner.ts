@@ -102,6 +102,8 @@ export class Scanner {
   private simpleKeyAllowed = false;
   private simpleKeys: SimpleKey[] = [];
   private simpleKeysByTok = new Map<number, number>();
+  private readonly pool: Token[] = [];
+  private lastSkipped: Token | undefined;
 
   constructor(source: Source) {
     this.source = source;
@@ -115,10 +117,17 @@ export class Scanner {
     return this.tokens[this.tokensHead];
   }
 
+  /**
+   * Consumes the head token. The token object stays valid until the next skip(); after that it is
+   * reused for a new token (big files produce millions of them).
+   */
   skip(): void {
     this.tokenAvailable = false;
     this.tokensParsed++;
-    this.streamEndProduced = this.tokens[this.tokensHead].type === Tok.StreamEnd;
+    const token = this.tokens[this.tokensHead];
+    this.streamEndProduced = token.type === Tok.StreamEnd;
+    if (this.lastSkipped) this.pool.push(this.lastSkipped);
+    this.lastSkipped = token;
     this.tokensHead++;
     // Drop consumed tokens now and then; positions are always relative to the head.
     if (this.tokensHead > 256 && this.tokensHead * 2 > this.tokens.length) {
@@ -231,12 +240,24 @@ export class Scanner {
   // --- token queue ---
 
   private insertToken(pos: number, token: Token): void {
-    if (pos < 0) this.tokens.push(token);
-    else this.tokens.splice(this.tokensHead + pos, 0, token);
+    const tokens = this.tokens;
+    tokens.push(token);
+    if (pos < 0) return;
+    const at = this.tokensHead + pos;
+    for (let i = tokens.length - 1; i > at; i--) tokens[i] = tokens[i - 1];
+    tokens[at] = token;
   }
 
   private token(type: TokType, start: Mark, end: Mark): Token {
-    return { type, start, end, value: '', suffix: '', style: Style.Plain, major: 0, minor: 0 };
+    const t = this.pool.pop();
+    if (t === undefined) return { type, start, end, value: '', suffix: '', style: Style.Plain, major: 0, minor: 0 };
+    t.type = type;
+    t.start = start;
+    t.end = end;
+    t.value = '';
+    t.suffix = '';
+    t.style = Style.Plain;
+    return t;
   }
 
   private fetchMoreTokens(): void {

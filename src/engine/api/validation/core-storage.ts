@@ -13,7 +13,7 @@ import type {
 import { FieldPath, forbidden, GoValue, invalid, notSupported, required, type FieldError } from '../field.ts';
 import { goQuote, isDNS1123Subdomain, nameIsDNSSubdomain, validateNamespaceName } from '../names.ts';
 import { validateLabelSelector } from '../labels.ts';
-import { deepEqual, type KubeObject } from '../object.ts';
+import { clone, deepEqual, type KubeObject } from '../object.ts';
 import { goQuantityText } from './go-values.ts';
 import { FIELD_IMMUTABLE, pushAll, validateObjectMeta, validateObjectMetaUpdate } from './meta.ts';
 import { quantityOf, validatePositiveQuantity, validateResourceQuantityValue } from './pod-resources.ts';
@@ -33,8 +33,8 @@ const PV_SOURCES = [
   'azureDisk', 'scaleIO', 'local', 'storageos', 'csi',
 ] as const;
 
-function accessModes(errs: FieldError[], modes: readonly string[] | undefined, path: FieldPath, requiredDetail: string): void {
-  if (!modes || modes.length === 0) errs.push(required(path, requiredDetail));
+/** The access-mode values (the caller reports an empty list in its own words). */
+function accessModes(errs: FieldError[], modes: readonly string[] | undefined, path: FieldPath): void {
   let rwop = false;
   let other = false;
   for (const m of modes ?? []) {
@@ -55,7 +55,8 @@ export function validatePersistentVolume(obj: KubeObject): FieldError[] {
   const pv = obj as unknown as PersistentVolume;
   const errs = validateObjectMeta(pv.metadata, { namespaced: false });
   const spec: PersistentVolumeSpec = pv.spec ?? {};
-  accessModes(errs, spec.accessModes, SPEC.child('accessModes'), '');
+  if (!spec.accessModes || spec.accessModes.length === 0) errs.push(required(SPEC.child('accessModes')));
+  accessModes(errs, spec.accessModes, SPEC.child('accessModes'));
   const capacity = spec.capacity ?? {};
   const capPath = SPEC.child('capacity');
   const keys = Object.keys(capacity);
@@ -162,9 +163,7 @@ export function validatePersistentVolumeClaimSpec(errs: FieldError[], spec: Pers
     errs.push(required(path.child('accessModes'), 'at least 1 access mode is required'));
   }
   if (spec.selector) pushAll(errs, validateLabelSelector(spec.selector, path.child('selector')));
-  accessModes(errs, spec.accessModes?.length ? spec.accessModes : undefined, path.child('accessModes'), '');
-  // The required error above is the one Kubernetes gives for an empty list: drop the duplicate.
-  if (!spec.accessModes || spec.accessModes.length === 0) errs.pop();
+  accessModes(errs, spec.accessModes, path.child('accessModes'));
   const storage = spec.resources?.requests?.storage;
   // Kubernetes reports a missing storage request at "resources[storage]", not under requests.
   const sp = path.child('resources').key('storage');
@@ -215,8 +214,8 @@ export function validatePersistentVolumeClaimUpdate(obj: KubeObject, oldObj: Kub
   const pvc = obj as unknown as PersistentVolumeClaim;
   const old = oldObj as unknown as PersistentVolumeClaim;
   const errs = validateObjectMetaUpdate(pvc.metadata ?? {}, old.metadata ?? {});
-  const spec: PersistentVolumeClaimSpec = structuredCopy(pvc.spec ?? {});
-  const oldSpec: PersistentVolumeClaimSpec = structuredCopy(old.spec ?? {});
+  const spec: PersistentVolumeClaimSpec = clone(pvc.spec ?? {});
+  const oldSpec: PersistentVolumeClaimSpec = clone(old.spec ?? {});
   // The binder sets volumeName once.
   if (!old.spec?.volumeName) oldSpec.volumeName = spec.volumeName;
   // A claim that had no class may be given one.
@@ -242,8 +241,4 @@ export function validatePersistentVolumeClaimUpdate(obj: KubeObject, oldObj: Kub
   }
   if ((pvc.spec?.volumeMode ?? null) !== (old.spec?.volumeMode ?? null)) errs.push(invalid('volumeMode', pvc.spec?.volumeMode ?? 'null', FIELD_IMMUTABLE));
   return errs;
-}
-
-function structuredCopy<T>(v: T): T {
-  return JSON.parse(JSON.stringify(v)) as T;
 }

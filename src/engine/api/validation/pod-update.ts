@@ -152,6 +152,29 @@ export function specDiff(typeName: string, old: unknown, next: unknown): string 
   return lines.join('\n') + '\n';
 }
 
+/** go-cmp names a composite value's type; these are the ones a pod spec diff meets most. */
+const GO_TYPES: Readonly<Record<string, string>> = {
+  containers: '[]core.Container',
+  initContainers: '[]core.Container',
+  volumes: '[]core.Volume',
+  ports: '[]core.ContainerPort',
+  env: '[]core.EnvVar',
+  envFrom: '[]core.EnvFromSource',
+  volumeMounts: '[]core.VolumeMount',
+  resources: 'core.ResourceRequirements',
+  limits: 'core.ResourceList',
+  requests: 'core.ResourceList',
+  tolerations: '[]core.Toleration',
+  livenessProbe: '&core.Probe',
+  readinessProbe: '&core.Probe',
+  startupProbe: '&core.Probe',
+  securityContext: '&core.SecurityContext',
+  nodeSelector: 'map[string]string',
+  affinity: '&core.Affinity',
+  command: '[]string',
+  args: '[]string',
+};
+
 function goName(key: string): string {
   return key.charAt(0).toUpperCase() + key.slice(1);
 }
@@ -175,21 +198,21 @@ function diffFields(lines: string[], a: Record<string, unknown>, b: Record<strin
       continue;
     }
     flush();
-    diffValue(lines, `${goName(k)}: `, a[k], b[k], depth);
+    diffValue(lines, `${goName(k)}: `, a[k], b[k], depth, GO_TYPES[k] ?? '');
   }
   flush();
 }
 
-function diffValue(lines: string[], label: string, a: unknown, b: unknown, depth: number): void {
+function diffValue(lines: string[], label: string, a: unknown, b: unknown, depth: number, type = ''): void {
   const tabs = '\t'.repeat(depth);
   if (isRecord(a) && isRecord(b)) {
-    lines.push(`  ${tabs}${label}{`);
+    lines.push(`  ${tabs}${label}${type}{`);
     diffFields(lines, a, b, depth + 1);
     lines.push(`  ${tabs}},`);
     return;
   }
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every(isRecord) && b.every(isRecord)) {
-    lines.push(`  ${tabs}${label}{`);
+    lines.push(`  ${tabs}${label}${type}{`);
     let same = 0;
     const inner = '\t'.repeat(depth + 1);
     const flush = () => {

@@ -9,12 +9,16 @@ import type { AdmissionPlugin } from './types.ts';
 
 export const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
 
+// It runs first, before the mutating plugins, so that a missing or terminating namespace is what
+// the learner hears about (not, say, a service account that is already gone with it).
 export const NamespaceLifecycle: AdmissionPlugin = {
   name: 'NamespaceLifecycle',
-  validate(req, ctx) {
+  validate(req) {
     if (req.operation === 'DELETE' && req.info.resource === 'namespaces' && IMMORTAL_NAMESPACES.includes(req.name)) {
       throw errors.forbidden('namespaces', req.name, 'this namespace may not be deleted');
     }
+  },
+  admit(req, ctx) {
     if (req.operation !== 'CREATE' || !req.info.namespaced || req.subresource) return;
     const ns = req.namespace ?? '';
     const obj = ctx.lookup(R.namespaces, undefined, ns) as Namespace | undefined;

@@ -3,7 +3,7 @@
 
 import { isApiError } from '../../api/errors.ts';
 import { clone, deepEqual, type KubeObject } from '../../api/object.ts';
-import { toCompactJson } from '../../yaml/json.ts';
+import { encodeJson } from '../../yaml/json.ts';
 import { threeWayMerge } from '../apply/merge.ts';
 import { formatApiError, KubectlError } from '../errors.ts';
 import { bool, list, str, type FlagSpec } from '../flags.ts';
@@ -21,7 +21,7 @@ export function withLastApplied(obj: KubeObject): KubeObject {
   const annotations = { ...(o.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
   o.metadata.annotations = annotations;
-  const json = toCompactJson(o);
+  const json = encodeJson(o);
   o.metadata.annotations = { ...annotations, [LAST_APPLIED]: json };
   return o;
 }

@@ -7,7 +7,8 @@ import { cat, cp, ls, mkdir, mv, rm, rmdir, tee, touch } from './files.ts';
 import { grep } from './grep.ts';
 import { echo, printf } from './output.ts';
 import { test } from './test.ts';
-import { base64, cut, head, sort, tail, tr, uniq, wc } from './text.ts';
+import { base64 } from './base64.ts';
+import { cut, head, sort, tail, tr, uniq, wc } from './text.ts';
 import { seq, sleep } from './time.ts';
 import { xargs } from './xargs.ts';
 

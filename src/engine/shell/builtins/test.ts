@@ -4,17 +4,20 @@ import type { Command, CommandContext } from '../types.ts';
 import { shellPrefix } from './args.ts';
 
 /** A malformed expression: status 2 and a message. */
-class TestError extends Error {}
+export class TestError extends Error {}
 
-const UNARY = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-z', '-n', '-L', '-h', '-b', '-c', '-p', '-S', '-t', '-v', '-a', '-g', '-u', '-k', '-O', '-G', '-N']);
-const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+/** What the file and variable tests need (shared with `[[ … ]]`). */
+export type TestContext = Pick<CommandContext, 'fs' | 'cwd' | 'env'>;
 
-function integer(text: string): number {
+export const UNARY = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-z', '-n', '-L', '-h', '-b', '-c', '-p', '-S', '-t', '-v', '-a', '-g', '-u', '-k', '-O', '-G', '-N']);
+export const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+
+export function integer(text: string): number {
   if (!/^\s*[-+]?[0-9]+\s*$/.test(text)) throw new TestError(`${text}: integer expression expected`);
   return Number(text);
 }
 
-function unary(ctx: CommandContext, op: string, arg: string): boolean {
+export function unary(ctx: TestContext, op: string, arg: string): boolean {
   const st = () => ctx.fs.stat(ctx.fs.resolve(arg, ctx.cwd));
   switch (op) {
     case '-z': return arg === '';
@@ -33,7 +36,7 @@ function unary(ctx: CommandContext, op: string, arg: string): boolean {
   }
 }
 
-function binary(ctx: CommandContext, left: string, op: string, right: string): boolean {
+export function binary(ctx: TestContext, left: string, op: string, right: string): boolean {
   switch (op) {
     case '=':
     case '==': return left === right;

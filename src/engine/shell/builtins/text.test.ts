@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { terminal } from '../harness.ts';
-import { base64Decode, base64Encode } from './text.ts';
+import { base64Decode, base64Encode } from './base64.ts';
 
 type Case = [string, string, string, string?, number?];
 
