@@ -73,3 +73,22 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 export function controllerRef(obj: { metadata: ObjectMeta }): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller);
 }
+
+/** How deeply JSON data nests (iteratively, so that hostile input cannot overflow the stack). */
+export function jsonDepth(v: unknown, limit = Infinity): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d > max) {
+      max = d;
+      if (max > limit) return max;
+    }
+    for (const k in x as Record<string, unknown>) stack.push([(x as Record<string, unknown>)[k], d + 1]);
+  }
+  return max;
+}
+
+/** Real objects nest a few dozen levels; anything far deeper is refused before it is walked. */
+export const MAX_OBJECT_DEPTH = 1000;

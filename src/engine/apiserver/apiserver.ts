@@ -4,7 +4,7 @@
 
 import type { KindInfo, KindRegistry } from '../api/kinds.ts';
 import { groupResource } from '../api/kinds.ts';
-import { clone, deepEqual, type KubeObject } from '../api/object.ts';
+import { clone, deepEqual, jsonDepth, MAX_OBJECT_DEPTH, type KubeObject } from '../api/object.ts';
 import * as errors from '../api/errors.ts';
 import { required, type FieldError } from '../api/field.ts';
 import { generateName } from '../api/names.ts';
@@ -99,6 +99,7 @@ export class ApiServer {
 
   create(info: KindInfo, input: KubeObject, opts: WriteOptions = {}): KubeObject {
     this.checkWritable(info, 'create');
+    this.checkDepth(input, info);
     const obj = clone(input);
     const ctx = this.ctx(info, opts);
     this.checkSize(obj);
@@ -149,6 +150,7 @@ export class ApiServer {
     if (rv && rv !== old.metadata.resourceVersion) {
       throw errors.conflict(resource, name, 'the object has been modified; please apply your changes to the latest version and try again');
     }
+    this.checkDepth(input, info);
     const obj = clone(input);
     const ctx = this.ctx(info, opts);
     this.checkSize(obj);
@@ -332,6 +334,12 @@ export class ApiServer {
   private decode(obj: KubeObject, info: KindInfo): void {
     const msg = this.decoder?.check(obj, info);
     if (msg) throw errors.badRequest(msg);
+  }
+
+  private checkDepth(obj: KubeObject, info: KindInfo): void {
+    if (jsonDepth(obj, MAX_OBJECT_DEPTH) > MAX_OBJECT_DEPTH) {
+      throw errors.badRequest(`${info.kind} in version "${info.version}" cannot be handled as a ${info.kind}: the object is nested more than ${MAX_OBJECT_DEPTH} levels deep`);
+    }
   }
 
   private checkSize(obj: KubeObject): void {

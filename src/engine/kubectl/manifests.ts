@@ -4,7 +4,7 @@
 
 import { FsError, type VirtualFS } from '../shell/types.ts';
 import { parseManifests } from '../yaml/parse.ts';
-import type { KubeObject } from '../api/object.ts';
+import { jsonDepth, MAX_OBJECT_DEPTH, type KubeObject } from '../api/object.ts';
 import type { KindInfo, KindRegistry } from '../api/kinds.ts';
 import { KubectlError } from './errors.ts';
 
@@ -90,6 +90,10 @@ function readText(text: string, source: string, items: ManifestItem[], errors: s
     const v = doc.value;
     if (v === null || typeof v !== 'object' || Array.isArray(v)) {
       errors.push(`error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false`);
+      return;
+    }
+    if (jsonDepth(v, MAX_OBJECT_DEPTH) > MAX_OBJECT_DEPTH) {
+      errors.push(`error: error parsing ${source}: the document starting on line ${doc.line} is nested more than ${MAX_OBJECT_DEPTH} levels deep; no Kubernetes object is`);
       return;
     }
     const obj = v as unknown as KubeObject;

@@ -8,7 +8,7 @@ const CLASSES: Record<string, string> = {
   blank: ' \\t', punct: '!-\\/:-@\\[-`{-~', xdigit: '0-9A-Fa-f', cntrl: '\\x00-\\x1f\\x7f', print: ' -~', graph: '!-~', word: 'A-Za-z0-9_',
 };
 
-const escapeRegExp = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+const escapeRegExp = (c: string): string => c.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
 
 /** Backslash-escapes the characters a pattern treats specially, so `text` matches only itself. */
 export function escapeGlob(text: string): string {

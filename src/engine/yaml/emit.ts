@@ -244,7 +244,10 @@ function utf8Bytes(s: string): number {
 
 /** The parts of go-yaml v2's emitter state machine that JSON-shaped input can reach. */
 class Emitter {
-  private out = '';
+  // Finished lines, joined once at the end, and the line being written: appending millions of
+  // pieces to one string builds a deep rope the garbage collector then spends its time on.
+  private readonly lines: string[] = [];
+  private line = '';
   private column = 0;
   private whitespace = true;
   private indention = true;
@@ -292,7 +295,8 @@ class Emitter {
       }
     }
     this.writeIndent(); // document end
-    return this.out;
+    this.lines.push(this.line);
+    return this.lines.join('');
   }
 
   /** emit_node: a scalar is written now; a collection opens a frame. */
@@ -371,19 +375,21 @@ class Emitter {
   // --- low-level writing (put, put_break, write_indent, write_indicator) ---
 
   private put(s: string): void {
-    this.out += s;
+    this.line += s;
     this.column += s.length;
   }
 
   private putBreak(): void {
-    this.out += '\n';
+    this.lines.push(`${this.line}\n`);
+    this.line = '';
     this.column = 0;
   }
 
   private writeBreak(c: string): void {
     if (c === '\n') this.putBreak();
     else {
-      this.out += c;
+      this.lines.push(this.line + c);
+      this.line = '';
       this.column = 0;
     }
   }

@@ -85,18 +85,32 @@ type Frame = { items: readonly unknown[]; keys: string[] | undefined; obj: Recor
 /** Marshal (indent '') or MarshalIndent with `indent`, iteratively so depth cannot overflow the stack. */
 function marshal(value: unknown, indent: string): string {
   const pretty = indent !== '';
-  let out = '';
+  // Finished lines, joined once (see the note in emit.ts); compact output is one long line, kept in pieces.
+  const out: string[] = [];
+  let line = '';
+  const push = (part: string): void => {
+    line += part;
+    if (line.length > 4096) {
+      out.push(line);
+      line = '';
+    }
+  };
+  const indents: string[] = [''];
+  const pad = (depth: number): string => {
+    while (indents.length <= depth) indents.push(indents[indents.length - 1] + indent);
+    return indents[depth];
+  };
   const stack: Frame[] = [];
   const open = (v: unknown): void => {
     const s = scalar(v);
     if (s !== undefined) {
-      out += s;
+      push(s);
       return;
     }
     if (Array.isArray(v)) {
-      if (v.length === 0) out += '[]';
+      if (v.length === 0) push('[]');
       else {
-        out += '[';
+        push('[');
         stack.push({ items: v, keys: undefined, obj: {}, i: 0 });
       }
       return;
@@ -105,9 +119,9 @@ function marshal(value: unknown, indent: string): string {
     const keys = Object.keys(obj)
       .filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
       .sort(compareJsonKeys);
-    if (keys.length === 0) out += '{}';
+    if (keys.length === 0) push('{}');
     else {
-      out += '{';
+      push('{');
       stack.push({ items: [], keys, obj, i: 0 });
     }
   };
@@ -118,20 +132,28 @@ function marshal(value: unknown, indent: string): string {
     const depth = stack.length;
     if (f.i >= n) {
       stack.pop();
-      if (pretty) out += `\n${indent.repeat(depth - 1)}`;
-      out += f.keys ? '}' : ']';
+      if (pretty) {
+        out.push(line);
+        line = `\n${pad(depth - 1)}`;
+      }
+      push(f.keys ? '}' : ']');
       continue;
     }
-    if (f.i > 0) out += ',';
-    if (pretty) out += `\n${indent.repeat(depth)}`;
+    if (f.i > 0) push(',');
+    if (pretty) {
+      out.push(line);
+      line = `\n${pad(depth)}`;
+    }
     if (f.keys) {
       const k = f.keys[f.i++];
-      out += goJsonString(k) + (pretty ? ': ' : ':');
+      push(goJsonString(k));
+      push(pretty ? ': ' : ':');
       open(f.obj[k]);
     } else {
       const item = f.items[f.i++];
       open(item === undefined || typeof item === 'function' ? null : item);
     }
   }
-  return out;
+  out.push(line);
+  return out.join('');
 }

@@ -11,8 +11,8 @@ export function compareJsonKeys(a: string, b: string): number {
     if (x !== y) {
       // UTF-16 puts surrogates (astral characters) below U+E000–U+FFFF; code point order does not.
       if (x >= 0xd800 && y >= 0xd800) {
-        x = x < 0xe000 ? x + 0x2000 : x;
-        y = y < 0xe000 ? y + 0x2000 : y;
+        if (x < 0xe000) x += 0x10000;
+        if (y < 0xe000) y += 0x10000;
       }
       return x < y ? -1 : 1;
     }

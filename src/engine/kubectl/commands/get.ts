@@ -11,7 +11,7 @@ import { bool, list, str, type FlagSpec } from '../flags.ts';
 import { readManifestArgs, mappingError, namespaceFor } from '../manifests.ts';
 import { parseOutput, printStructured, objectName, type Output } from '../output.ts';
 import { tableFor } from '../printers/index.ts';
-import { renderTable, cells, type TableOptions } from '../printers/table.ts';
+import { renderTable, cells, headers, type TableOptions } from '../printers/table.ts';
 import { inScope, kindPrefix, listObjects, parseSelectors, parseTypeArgs, type ListScope } from '../resources.ts';
 import { sortObjectsBy } from '../output/sort.ts';
 import { TabWriter, tableWriterOptions } from '../../util/tabwriter.ts';
@@ -111,11 +111,12 @@ function* run(inv: Invocation): CommandRun {
   const watchOnly = bool(f, 'watch-only');
   const watching = bool(f, 'watch') || watchOnly;
   const total = found.reduce((n, g) => n + g.objs.length, 0);
-  if (!watchOnly) printInitial(inv, output, found, single, total, errors.length > 0);
+  const writer = new TabWriter(tableWriterOptions);
+  if (!watchOnly && !(watching && bool(f, 'output-watch-events'))) printInitial(inv, output, found, single, total, errors.length > 0, writer);
   for (const e of errors) inv.err(e + '\n');
   if (!watching) return errors.length ? 1 : 0;
   if (!found.length) return 1;
-  return yield* watch(inv, output, found[0], scope);
+  return yield* watch(inv, output, found[0], scope, writer);
 }
 
 function addFound(found: Found[], info: KindInfo, get: () => KubeObject, errors: string[], ignoreNotFound: boolean): void {
@@ -143,7 +144,7 @@ function tableOptions(inv: Invocation, output: Output, info: KindInfo, withKind:
   };
 }
 
-function printInitial(inv: Invocation, output: Output, found: Found[], single: boolean, total: number, hadErrors: boolean): void {
+function printInitial(inv: Invocation, output: Output, found: Found[], single: boolean, total: number, hadErrors: boolean, writer: TabWriter): void {
   const ctx = { now: inv.env.cluster.now(), store: inv.env.cluster.store };
   if (total === 0) {
     if (hadErrors || single) return;
@@ -156,7 +157,9 @@ function printInitial(inv: Invocation, output: Output, found: Found[], single: b
   if (output.format === 'table' || output.format === 'wide') {
     const nonEmpty = found.filter((g) => g.objs.length);
     const withKind = found.length > 1;
-    const blocks = nonEmpty.map((g) => renderTable(tableFor(groupResource(g.info)), g.objs, ctx, tableOptions(inv, output, g.info, withKind)));
+    const blocks = nonEmpty.map((g) =>
+      renderTable(tableFor(groupResource(g.info)), g.objs, ctx, tableOptions(inv, output, g.info, withKind), nonEmpty.length === 1 ? writer : undefined),
+    );
     inv.out(blocks.join('\n'));
     return;
   }
@@ -164,17 +167,23 @@ function printInitial(inv: Invocation, output: Output, found: Found[], single: b
   inv.out(printStructured(output, objs, single, bool(inv.flags, 'no-headers')));
 }
 
-function* watch(inv: Invocation, output: Output, target: Found, scope: ListScope): CommandRun {
+function* watch(inv: Invocation, output: Output, target: Found, scope: ListScope, w: TabWriter): CommandRun {
   const { cluster } = inv.env;
   const info = target.info;
   const resource = groupResource(info);
   const showEvents = bool(inv.flags, 'output-watch-events');
+  const table = output.format === 'table' || output.format === 'wide';
+  const opts = tableOptions(inv, output, info, false);
+  // The header comes with the first row kubectl prints, unless the listing already printed it.
+  let headerDue = table && !opts.noHeaders && (bool(inv.flags, 'watch-only') || showEvents);
   const printEvent = (type: string, obj: KubeObject) => {
-    if (output.format === 'table' || output.format === 'wide') {
+    if (table) {
       const p = tableFor(resource);
-      const opts = { ...tableOptions(inv, output, info, false), noHeaders: true };
-      const w = new TabWriter(tableWriterOptions);
-      const row = cells(p, obj, { now: cluster.now(), store: cluster.store }, opts);
+      if (headerDue) {
+        w.write((showEvents ? ['EVENT', ...headers(p, opts)] : headers(p, opts)).join('\t') + '\n');
+        headerDue = false;
+      }
+      const row = cells(p, obj, { now: cluster.now(), store: cluster.store }, { ...opts, noHeaders: true });
       w.write((showEvents ? [type, ...row] : row).join('\t') + '\n');
       inv.out(w.flush());
     } else if (output.format === 'name') {
@@ -187,13 +196,13 @@ function* watch(inv: Invocation, output: Output, target: Found, scope: ListScope
       inv.out(printStructured(output, [{ info, obj }], true, true));
     }
   };
+  if (showEvents && !bool(inv.flags, 'watch-only')) for (const obj of target.objs) printEvent('ADDED', obj);
   const unsubscribe = cluster.store.watch(resource, (e) => {
     if (!inScope(info, e.object, scope, target.names)) return;
     printEvent(e.type, e.object);
   });
   try {
-    const timeout = requestTimeoutMs(inv);
-    yield { type: 'sleep', ms: timeout };
+    yield { type: 'sleep', ms: requestTimeoutMs(inv) };
   } finally {
     unsubscribe();
   }

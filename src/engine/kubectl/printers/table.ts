@@ -50,8 +50,9 @@ export function cells(p: TablePrinter, obj: KubeObject, ctx: PrintContext, o: Ta
 }
 
 /** Renders rows (with the header unless --no-headers) as one tabwriter block. */
-export function renderTable(p: TablePrinter, objs: readonly KubeObject[], ctx: PrintContext, o: TableOptions): string {
-  const w = new TabWriter(tableWriterOptions);
+export function renderTable(p: TablePrinter, objs: readonly KubeObject[], ctx: PrintContext, o: TableOptions, writer?: TabWriter): string {
+  // A watch keeps one writer: kubectl's tabwriter remembers column widths across flushes.
+  const w = writer ?? new TabWriter(tableWriterOptions);
   if (!o.noHeaders) w.write(headers(p, o).join('\t') + '\n');
   for (const obj of objs) w.write(cells(p, obj, ctx, o).map(sanitize).join('\t') + '\n');
   return w.flush();
