@@ -49,6 +49,20 @@ export function parseManifests(text: string, source: string): ParseResult {
   return looksLikeJson(text) ? parseJsonStream(text, source) : parseYamlStream(text, source);
 }
 
+/**
+ * One YAML (or JSON) text read as sigs.k8s.io/yaml.YAMLToJSON reads it, for inputs that are not
+ * manifest files (a `kubectl patch -p` body, say). Only the first document counts; an empty text
+ * gives null. Throws an Error whose message is go-yaml's (`yaml: line 2: …`).
+ */
+export function parseYamlValue(text: string): JsonValue {
+  try {
+    return decodeYaml(text).value ?? null;
+  } catch (e) {
+    if (e instanceof YamlSyntaxError) throw new Error(e.goMessage());
+    throw e;
+  }
+}
+
 // --- JSON ---
 
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;

@@ -136,10 +136,6 @@ export class Scanner {
     }
   }
 
-  get ended(): boolean {
-    return this.streamEndProduced;
-  }
-
   // --- low-level reading ---
 
   private ch(offset = 0): number {
