@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseManifests } from './parse.ts';
+import { parseManifests, parseYamlValue } from './parse.ts';
 import type { JsonValue } from './types.ts';
 
 const here = new URL('./testdata/', import.meta.url);
@@ -274,5 +274,19 @@ describe('hostile input fails fast instead of hanging or crashing', () => {
     const ms = performance.now() - t0;
     console.log(`parsed ${(text.length / 1e6).toFixed(1)} MB, ${r.documents.length} documents, in ${ms.toFixed(0)} ms`);
     expect(r.documents).toHaveLength(parts.length);
+  });
+});
+
+describe('parseYamlValue reads one YAML or JSON value, as kubectl patch -p does', () => {
+  it.each([
+    ['a JSON patch', '{"spec":{"replicas":3}}', { spec: { replicas: 3 } }],
+    ['a YAML patch with YAML 1.1 booleans', 'spec: {paused: yes}', { spec: { paused: true } }],
+    ['an empty text', '', null],
+  ])('%s', (_name, text, expected) => {
+    expect(parseYamlValue(text)).toEqual(expected);
+  });
+
+  it("throws go-yaml's message", () => {
+    expect(() => parseYamlValue('a: b\n c: d\n')).toThrow('yaml: line 2: mapping values are not allowed in this context');
   });
 });

@@ -58,7 +58,7 @@ export function parseYamlValue(text: string): JsonValue {
   try {
     return decodeYaml(text).value ?? null;
   } catch (e) {
-    if (e instanceof YamlSyntaxError) throw new Error(e.goMessage());
+    if (e instanceof YamlSyntaxError) throw new Error(e.goMessage(), { cause: e });
     throw e;
   }
 }

@@ -91,7 +91,6 @@ export class Scanner {
   private column = 0;
 
   private streamStartProduced = false;
-  private streamEndProduced = false;
   private flowLevel = 0;
   private tokens: Token[] = [];
   private tokensHead = 0;
@@ -125,7 +124,6 @@ export class Scanner {
     this.tokenAvailable = false;
     this.tokensParsed++;
     const token = this.tokens[this.tokensHead];
-    this.streamEndProduced = token.type === Tok.StreamEnd;
     if (this.lastSkipped) this.pool.push(this.lastSkipped);
     this.lastSkipped = token;
     this.tokensHead++;

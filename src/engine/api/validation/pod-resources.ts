@@ -124,11 +124,12 @@ export function validateContainerResources(
   let cpuOrMemory = false;
   let hugePages = false;
   if (limits) {
-    const limPath = path.child('limits');
     for (const name in limits) {
-      const p = limPath.key(name);
-      validateContainerResourceName(errs, name, p);
-      validateResourceQuantityValue(errs, name, limits[name], p);
+      if (!STANDARD_CONTAINER_RESOURCES.has(name) || !plainQuantity(limits[name])) {
+        const p = path.child('limits').key(name);
+        validateContainerResourceName(errs, name, p);
+        validateResourceQuantityValue(errs, name, limits[name], p);
+      }
       if (isHugePageResourceName(name)) hugePages = true;
       if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
     }
@@ -136,9 +137,11 @@ export function validateContainerResources(
   if (requests) {
     const reqPath = path.child('requests');
     for (const name in requests) {
-      const p = reqPath.key(name);
-      validateContainerResourceName(errs, name, p);
-      validateResourceQuantityValue(errs, name, requests[name], p);
+      if (!STANDARD_CONTAINER_RESOURCES.has(name) || !plainQuantity(requests[name])) {
+        const p = reqPath.key(name);
+        validateContainerResourceName(errs, name, p);
+        validateResourceQuantityValue(errs, name, requests[name], p);
+      }
       const request = requests[name];
       const limit = limits?.[name];
       if (limit !== undefined) {
@@ -159,6 +162,12 @@ export function validateContainerResources(
   }
   if (hugePages && !cpuOrMemory) errs.push(forbidden(path, 'HugePages require cpu or memory'));
   if (res.claims) validateResourceClaimNames(errs, res.claims, path.child('claims'), podClaimNames);
+}
+
+/** A cpu/memory/ephemeral-storage quantity that is certainly fine: parses and is not negative. */
+function plainQuantity(v: unknown): boolean {
+  const q = quantityOf(v);
+  return q !== undefined && q.sign() >= 0;
 }
 
 function safeCompare(a: unknown, b: unknown): number | undefined {

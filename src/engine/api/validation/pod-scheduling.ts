@@ -39,27 +39,27 @@ export function validateTolerations(errs: FieldError[], tolerations: readonly To
   if (!tolerations) return;
   for (let i = 0; i < tolerations.length; i++) {
     const t = tolerations[i] ?? {};
-    const idx = path.index(i);
+    const at = (field: string) => path.index(i).child(field);
     const key = t.key ?? '';
     const op = t.operator ?? '';
     const effect = t.effect ?? '';
     const value = t.value ?? '';
-    if (key) labelName(errs, key, idx.child('key'));
+    if (key) for (const msg of isQualifiedName(key)) errs.push(invalid(at('key'), key, msg));
     if (!key && op !== 'Exists') {
-      errs.push(invalid(idx.child('operator'), op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
+      errs.push(invalid(at('operator'), op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
     }
     if (t.tolerationSeconds != null && effect !== 'NoExecute') {
-      errs.push(invalid(idx.child('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+      errs.push(invalid(at('effect'), effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
     }
     if (op === 'Equal' || op === '') {
       const msgs = isValidLabelValue(value);
-      if (msgs.length) errs.push(invalid(idx.child('operator'), value, msgs.join(';')));
+      if (msgs.length) errs.push(invalid(at('operator'), value, msgs.join(';')));
     } else if (op === 'Exists') {
-      if (value) errs.push(invalid(idx.child('operator'), value, "value must be empty when `operator` is 'Exists'"));
+      if (value) errs.push(invalid(at('operator'), value, "value must be empty when `operator` is 'Exists'"));
     } else {
-      errs.push(notSupported(idx.child('operator'), op, ['Equal', 'Exists']));
+      errs.push(notSupported(at('operator'), op, ['Equal', 'Exists']));
     }
-    if (effect) taintEffect(errs, effect, true, idx.child('effect'));
+    if (effect && !TAINT_EFFECTS.includes(effect)) errs.push(notSupported(at('effect'), effect, TAINT_EFFECTS));
   }
 }
 

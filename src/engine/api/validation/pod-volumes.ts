@@ -65,7 +65,7 @@ function validateVolumeSource(errs: FieldError[], vol: Volume, path: FieldPath):
       continue;
     }
     count++;
-    validateOneSource(errs, vol, json, path.child(json));
+    if (json !== 'emptyDir' || vol.emptyDir?.sizeLimit != null) validateOneSource(errs, vol, json, path.child(json));
   }
   if (count === 0) errs.push(required(path, 'must specify a volume type'));
 }
@@ -159,39 +159,43 @@ const HOST_PATH_TYPES = ['', 'BlockDevice', 'CharDevice', 'Directory', 'Director
 function validateProjected(errs: FieldError[], vol: Volume, p: FieldPath): void {
   const proj = vol.projected!;
   fileMode(errs, proj.defaultMode, p.child('defaultMode'));
-  const paths = new Set<string>();
+  let paths: Set<string> | undefined;
   const claim = (path: string | undefined, shown: string) => {
     if (!path) return;
+    paths ??= new Set();
     if (paths.has(path)) errs.push(invalid(p, shown, 'conflicting duplicate paths'));
     paths.add(path);
   };
   const sources = proj.sources ?? [];
+  // Paths are built only for an error: a pod's token volume is validated on every write.
+  const at = (i: number, ...names: string[]) => p.child('sources').index(i).child(...names);
   for (let i = 0; i < sources.length; i++) {
     const s = sources[i] ?? {};
-    const sp = p.child('sources').index(i);
     let n = 0;
     if (s.secret) {
       n++;
-      if (!s.secret.name) errs.push(required(sp.child('secret', 'name')));
+      if (!s.secret.name) errs.push(required(at(i, 'secret', 'name')));
       const items = s.secret.items ?? [];
       for (let j = 0; j < items.length; j++) {
-        keyToPath(errs, items[j] ?? {}, sp.child('secret', 'items').index(j));
-        claim(items[j]?.path, s.secret.name ?? '');
+        const item = items[j] ?? {};
+        if (!item.key || !item.path || item.mode != null || suspiciousPath(item.path)) keyToPath(errs, item, at(i, 'secret', 'items').index(j));
+        claim(item.path, s.secret.name ?? '');
       }
     }
     if (s.configMap) {
       n++;
-      if (!s.configMap.name) errs.push(required(sp.child('configMap', 'name')));
+      if (!s.configMap.name) errs.push(required(at(i, 'configMap', 'name')));
       const items = s.configMap.items ?? [];
       for (let j = 0; j < items.length; j++) {
-        keyToPath(errs, items[j] ?? {}, sp.child('configMap', 'items').index(j));
-        claim(items[j]?.path, s.configMap.name ?? '');
+        const item = items[j] ?? {};
+        if (!item.key || !item.path || item.mode != null || suspiciousPath(item.path)) keyToPath(errs, item, at(i, 'configMap', 'items').index(j));
+        claim(item.path, s.configMap.name ?? '');
       }
     }
     if (s.downwardAPI) {
       n++;
       for (const f of s.downwardAPI.items ?? []) {
-        downwardAPIFile(errs, f ?? {}, sp.child('downwardAPI'));
+        downwardAPIFile(errs, f ?? {}, at(i, 'downwardAPI'));
         claim(f?.path, f?.path ?? '');
       }
     }
@@ -199,13 +203,12 @@ function validateProjected(errs: FieldError[], vol: Volume, p: FieldPath): void 
       n++;
       const t = s.serviceAccountToken;
       const exp = t.expirationSeconds ?? 0;
-      const ep = sp.child('serviceAccountToken', 'expirationSeconds');
-      if (exp < 600) errs.push(invalid(ep, exp, 'may not specify a duration less than 10 minutes'));
-      if (exp > 2 ** 32) errs.push(invalid(ep, exp, 'may not specify a duration larger than 2^32 seconds'));
+      if (exp < 600) errs.push(invalid(at(i, 'serviceAccountToken', 'expirationSeconds'), exp, 'may not specify a duration less than 10 minutes'));
+      if (exp > 2 ** 32) errs.push(invalid(at(i, 'serviceAccountToken', 'expirationSeconds'), exp, 'may not specify a duration larger than 2^32 seconds'));
       if (!t.path) errs.push(required(p.child('path')));
-      else localNonReservedPath(errs, t.path, p.child('path'));
+      else if (suspiciousPath(t.path)) localNonReservedPath(errs, t.path, p.child('path'));
     }
-    if (n > 1) errs.push(forbidden(sp, 'may not specify more than 1 volume type per source'));
+    if (n > 1) errs.push(forbidden(p.child('sources').index(i), 'may not specify more than 1 volume type per source'));
   }
 }
 
@@ -221,8 +224,13 @@ function keyToPaths(errs: FieldError[], items: readonly KeyToPath[] | undefined,
 function keyToPath(errs: FieldError[], kp: Partial<KeyToPath>, path: FieldPath): void {
   if (!kp.key) errs.push(required(path.child('key')));
   if (!kp.path) errs.push(required(path.child('path')));
-  localNonReservedPath(errs, kp.path ?? '', path.child('path'));
-  fileMode(errs, kp.mode, path.child('mode'));
+  else if (suspiciousPath(kp.path)) localNonReservedPath(errs, kp.path, path.child('path'));
+  if (kp.mode != null) fileMode(errs, kp.mode, path.child('mode'));
+}
+
+/** Whether a relative path could break a path rule: the common, clean case builds no field path. */
+function suspiciousPath(p: string): boolean {
+  return p.startsWith('/') || p.includes('..') || p.includes('\\');
 }
 
 function downwardAPIFile(errs: FieldError[], f: Partial<DownwardAPIVolumeFile>, path: FieldPath): void {
@@ -283,20 +291,22 @@ export function validateVolumeMounts(
     const m = mounts[i] ?? {};
     const name = m.name ?? '';
     const mountPath = m.mountPath ?? '';
-    const idx = path.index(i);
-    if (name === '') errs.push(required(idx.child('name')));
-    if (!volumes.has(name)) errs.push(notFound(idx.child('name'), name));
-    if (mountPath === '') errs.push(required(idx.child('mountPath')));
-    if (points.has(mountPath)) errs.push(invalid(idx.child('mountPath'), mountPath, 'must be unique'));
+    const at = (field: string) => path.index(i).child(field);
+    if (name === '') errs.push(required(at('name')));
+    if (!volumes.has(name)) errs.push(notFound(at('name'), name));
+    if (mountPath === '') errs.push(required(at('mountPath')));
+    if (points.has(mountPath)) errs.push(invalid(at('mountPath'), mountPath, 'must be unique'));
     points.add(mountPath);
-    if (devices.some((d) => d?.name === name)) errs.push(invalid(idx.child('name'), name, 'must not already exist in volumeDevices'));
-    if (devices.some((d) => d?.devicePath === mountPath)) {
-      errs.push(invalid(idx.child('mountPath'), mountPath, 'must not already exist as a path in volumeDevices'));
+    if (devices.length > 0) {
+      if (devices.some((d) => d?.name === name)) errs.push(invalid(at('name'), name, 'must not already exist in volumeDevices'));
+      if (devices.some((d) => d?.devicePath === mountPath)) {
+        errs.push(invalid(at('mountPath'), mountPath, 'must not already exist as a path in volumeDevices'));
+      }
     }
     // Kubernetes reports these against the list's path, not the mount's: kept as it is.
     if (m.subPath) localDescendingPath(errs, m.subPath, path.child('subPath'));
     if (m.subPathExpr) {
-      if (m.subPath) errs.push(invalid(idx.child('subPathExpr'), m.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
+      if (m.subPath) errs.push(invalid(at('subPathExpr'), m.subPathExpr, 'subPathExpr and subPath are mutually exclusive'));
       localDescendingPath(errs, m.subPathExpr, path.child('subPathExpr'));
     }
     if (m.mountPropagation != null) mountPropagation(errs, m.mountPropagation, container, path.child('mountPropagation'));
