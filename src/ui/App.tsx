@@ -23,7 +23,8 @@ export function App() {
   const [now, setNow] = useState(0);
   const [lines, setLines] = useState<Line[]>([]);
   const [input, setInput] = useState('');
-  const [running, setRunning] = useState<number | null>(null);
+  /** Commands sent and not yet done, oldest first: the worker runs them in turn. */
+  const [running, setRunning] = useState<number[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const history = useRef<string[]>([]);
   const historyPos = useRef(0);
@@ -47,7 +48,7 @@ export function App() {
           else setLines((ls) => [...ls, { id: m.id, kind: m.stream, text: stripAnsi(m.text) }]);
           break;
         case 'done':
-          setRunning((r) => (r === m.id ? null : r));
+          setRunning((r) => r.filter((id) => id !== m.id));
           break;
         case 'error':
           setFailure(m.message);
@@ -66,23 +67,24 @@ export function App() {
 
   const submit = () => {
     const text = input;
-    if (!client.current || running !== null) return;
+    if (!client.current) return;
     const id = nextId.current++;
     setLines((ls) => [...ls, { id, kind: 'input', text: PROMPT + text + '\n' }]);
     setInput('');
     if (text.trim()) {
       history.current.push(text);
       historyPos.current = history.current.length;
-      setRunning(id);
+      setRunning((r) => [...r, id]);
       client.current.send({ type: 'run', id, input: text });
     }
   };
 
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') submit();
-    else if (e.key === 'c' && e.ctrlKey && running !== null) {
-      client.current?.send({ type: 'interrupt', id: running });
-      setLines((ls) => [...ls, { id: running, kind: 'stdout', text: '^C\n' }]);
+    else if (e.key === 'c' && e.ctrlKey && running.length) {
+      const id = running[0];
+      client.current?.send({ type: 'interrupt', id });
+      setLines((ls) => [...ls, { id, kind: 'stdout', text: '^C\n' }]);
     } else if (e.key === 'ArrowUp' && history.current.length) {
       historyPos.current = Math.max(0, historyPos.current - 1);
       setInput(history.current[historyPos.current] ?? '');

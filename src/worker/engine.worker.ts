@@ -3,14 +3,18 @@
 import { EngineHost, TICK_MS } from './host.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
-declare const self: DedicatedWorkerGlobalScope;
+// The page's tsconfig uses the DOM library; the worker scope is typed by what it needs from it.
+const scope = self as unknown as {
+  postMessage(m: FromWorker): void;
+  onmessage: ((ev: MessageEvent<ToWorker>) => void) | null;
+};
 
 let host: EngineHost | undefined;
 let last = performance.now();
 
-const post = (m: FromWorker) => self.postMessage(m);
+const post = (m: FromWorker) => scope.postMessage(m);
 
-self.onmessage = (ev: MessageEvent<ToWorker>) => {
+scope.onmessage = (ev: MessageEvent<ToWorker>) => {
   const m = ev.data;
   try {
     switch (m.type) {

@@ -47,9 +47,14 @@ export class EngineHost {
     }
   }
 
+  /** Simulated time owed but not yet granted (the clock moves in whole milliseconds). */
+  private carry = 0;
+
   /** Called every TICK_MS of real time with the real time that passed. */
   tick(realMs: number): void {
-    let budget = realMs * this.speed;
+    const owed = realMs * this.speed + this.carry;
+    let budget = Math.floor(owed);
+    this.carry = owed - budget;
     // A paused clock still lets a command's own processing time pass.
     if (this.current?.wait?.soft && this.speed === 0) {
       this.cluster.advance(this.current.wait.wakeAt - this.cluster.now());
@@ -61,12 +66,13 @@ export class EngineHost {
         const step = Math.min(budget, Math.max(0, c.wait.wakeAt - this.cluster.now()));
         const before = this.cluster.now();
         const woke = this.cluster.advance(step, c.wait.until);
-        budget -= this.cluster.now() - before;
+        const moved = this.cluster.now() - before;
+        budget -= moved;
         if (woke || this.cluster.now() >= c.wait.wakeAt) {
           this.resume();
           continue;
         }
-        if (step === 0) break;
+        if (moved === 0) break;
       } else {
         this.cluster.advance(budget);
         budget = 0;

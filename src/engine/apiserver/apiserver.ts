@@ -344,7 +344,8 @@ export class ApiServer {
 
   private checkSize(obj: KubeObject): void {
     // Cheap bound first: most objects are far below the limit.
-    const s = JSON.stringify(obj);
+    // Numbers beyond 2^53 arrive as bigint from the YAML reader; they count by their digits.
+    const s = JSON.stringify(obj, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
     if (s.length > MAX_REQUEST_BYTES) throw errors.tooLarge(MAX_REQUEST_BYTES);
   }
 

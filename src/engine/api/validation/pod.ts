@@ -51,6 +51,7 @@ import {
 } from './pod-volumes.ts';
 
 const MAX_INT32 = 2147483647;
+const NO_VOLUMES: VolumeSet = new Map();
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
@@ -76,7 +77,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path: FieldPath, opts
   // A spec that is absent is Go's zero value after defaulting: only its containers are missing.
   if (!spec) return [required(path.child('containers'))];
   if (spec.terminationGracePeriodSeconds == null) errs.push(required(path.child('terminationGracePeriodSeconds')));
-  const volumes = validateVolumes(errs, spec.volumes, path.child('volumes'));
+  const volumes = spec.volumes ? validateVolumes(errs, spec.volumes, path.child('volumes')) : NO_VOLUMES;
   const claimNames = new Set<string>();
   for (const c of spec.resourceClaims ?? []) if (c?.name) claimNames.add(c.name);
   const ctx: SpecContext = { volumes, claimNames, gracePeriod: spec.terminationGracePeriodSeconds ?? undefined };

@@ -47,7 +47,7 @@ function* run(inv: Invocation): CommandRun {
   const files = list(f, 'filename');
   const errors: string[] = [];
   const found: Found[] = [];
-  let single = false;
+  let single: boolean;
 
   if (files.length) {
     const read = readManifestArgs(inv.shell.fs, inv.shell.cwd, files, bool(f, 'recursive'), inv.shell.io.stdin);
