@@ -16,30 +16,51 @@ export function podCidr(index: number): string {
 export class NodeIpamController implements Controller {
   readonly name = 'node-ipam-controller';
   private queue: WorkQueue;
+  /** CIDR by node and node by CIDR, kept from the watch so allocation never rescans every node. */
+  private byNode = new Map<string, string>();
+  private byCidr = new Map<string, string>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = ctx.sim.queue(this.name, (name) => this.sync(name));
     ctx.store.watch(R.nodes, (e) => {
-      if (e.type !== 'DELETED' && !(e.object.spec as { podCIDR?: string } | undefined)?.podCIDR) this.queue.add(e.object.metadata.name!);
+      const name = e.object.metadata.name!;
+      this.forget(name);
+      if (e.type === 'DELETED') return;
+      const cidr = podCidrOf(e.object);
+      if (cidr) this.remember(name, cidr);
+      else this.queue.add(name);
     });
   }
 
+  private remember(node: string, cidr: string): void {
+    this.byNode.set(node, cidr);
+    this.byCidr.set(cidr, node);
+  }
+
+  private forget(node: string): void {
+    const cidr = this.byNode.get(node);
+    if (cidr === undefined) return;
+    this.byNode.delete(node);
+    if (this.byCidr.get(cidr) === node) this.byCidr.delete(cidr);
+  }
+
   resync(): void {
-    for (const n of this.ctx.store.each(R.nodes)) if (!(n.spec as { podCIDR?: string } | undefined)?.podCIDR) this.queue.add(n.metadata.name!);
+    this.byNode.clear();
+    this.byCidr.clear();
+    for (const n of this.ctx.store.each(R.nodes)) {
+      const cidr = podCidrOf(n);
+      if (cidr) this.remember(n.metadata.name!, cidr);
+      else this.queue.add(n.metadata.name!);
+    }
   }
 
   private sync(name: string): void {
     const { store, api, events } = this.ctx;
     const node = store.get(R.nodes, undefined, name);
-    if (!node || (node.spec as { podCIDR?: string } | undefined)?.podCIDR) return;
-    const used = new Set<string>();
-    for (const n of store.each(R.nodes)) {
-      const c = (n.spec as { podCIDR?: string } | undefined)?.podCIDR;
-      if (c) used.add(c);
-    }
-    for (let i = 0; i < MAX_NODES; i++) {
+    if (!node || podCidrOf(node)) return;
+    for (let i = 0; i < MAX_NODES && this.byCidr.size < MAX_NODES; i++) {
       const cidr = podCidr(i);
-      if (used.has(cidr)) continue;
+      if (this.byCidr.has(cidr)) continue;
       api.mutate(K.Node, undefined, name, (o: KubeObject) => {
         o.spec = { ...(o.spec as object), podCIDR: cidr, podCIDRs: [cidr] };
       });
@@ -47,4 +68,8 @@ export class NodeIpamController implements Controller {
     }
     events.event(node, 'Normal', 'CIDRNotAvailable', `Node ${name} status is now: CIDRNotAvailable`, { component: 'cidrAllocator' });
   }
+}
+
+function podCidrOf(node: KubeObject): string | undefined {
+  return (node.spec as { podCIDR?: string } | undefined)?.podCIDR;
 }

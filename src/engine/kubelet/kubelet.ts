@@ -11,7 +11,7 @@ import type { EventRecorder, EventType } from '../events/recorder.ts';
 import type { Component, Sim } from '../sim/sim.ts';
 import type { Store } from '../store/store.ts';
 import { PodIpAllocator, type PodIpState } from '../network/pod-ips.ts';
-import type { ImageRegistry } from '../runtime/registry.ts';
+import type { ImageRegistry, LookupResult } from '../runtime/registry.ts';
 import { parseImageRef } from '../runtime/image-ref.ts';
 import { formatRFC3339Micro } from '../util/time.ts';
 import { goDurationString } from '../util/duration.ts';
@@ -60,6 +60,8 @@ export class Kubelet implements Component {
   private running = false;
   private lastStatusWrite = -Infinity;
   private staticPods = new Map<string, Pod>();
+  /** Where to find each pod this kubelet has heard of (uid → namespace/name). */
+  private podKeys = new Map<string, string>();
 
   constructor(
     private readonly opts: KubeletOptions,
@@ -115,6 +117,8 @@ export class Kubelet implements Component {
       else if (pod.metadata.deletionTimestamp) this.wake('mirror:' + mirrorOf, this.sim.now());
       return;
     }
+    if (type === 'DELETED') this.podKeys.delete(pod.metadata.uid!);
+    else this.podKeys.set(pod.metadata.uid!, `${pod.metadata.namespace}/${pod.metadata.name}`);
     this.wake(pod.metadata.uid!, this.sim.now());
   }
 
@@ -183,7 +187,7 @@ export class Kubelet implements Component {
           spec,
         });
       } else {
-        this.api.update(K.Lease, { ...lease, spec });
+        this.api.update(K.Lease, { ...lease, spec }, { trusted: true });
       }
     } catch {
       // The apiserver or etcd is down: the node will look unhealthy, as it should.
@@ -220,7 +224,7 @@ export class Kubelet implements Component {
     if (!force && stripHeartbeat(status) === stripHeartbeat(node.status)) return;
     const wasReady = prev?.find((c) => c.type === 'Ready')?.status === 'True';
     try {
-      const updated = this.api.update(K.Node, { ...clone(node), status }, { subresource: 'status' });
+      const updated = this.api.update(K.Node, { ...clone(node), status }, { subresource: 'status', trusted: true });
       this.lastStatusWrite = now;
       if (ready.ok && !wasReady) this.events.event(updated, 'Normal', 'NodeReady', `Node ${this.opts.name} status is now: NodeReady`, this.source());
     } catch {
@@ -318,6 +322,11 @@ export class Kubelet implements Component {
   }
 
   private findBoundPod(uid: string): (KubeObject & Pod) | undefined {
+    const key = this.podKeys.get(uid);
+    if (key) {
+      const p = this.store.getByKey(R.pods, key);
+      return p?.metadata.uid === uid ? (p as KubeObject & Pod) : undefined;
+    }
     for (const p of this.store.byIndex(R.pods, 'nodeName', this.opts.name)) if (p.metadata.uid === uid) return p as KubeObject & Pod;
     return undefined;
   }
@@ -498,6 +507,7 @@ export class Kubelet implements Component {
   private teardown(run: PodRun): void {
     if (run.podIP && !run.hostNetwork) this.ips.release(run.podIP);
     this.pods.delete(run.uid);
+    this.podKeys.delete(run.uid);
     this.sim.cancelTimer(this.name, run.uid);
   }
 
@@ -505,7 +515,7 @@ export class Kubelet implements Component {
     const status = buildPodStatus(pod, run, this.nodeIP(), this.sim.now());
     if (deepEqual(status, pod.status)) return;
     try {
-      this.api.update(K.Pod, { ...pod, status }, { subresource: 'status' });
+      this.api.update(K.Pod, { ...pod, status }, { subresource: 'status', trusted: true });
     } catch {
       // Written again on the next sync.
     }
@@ -587,7 +597,7 @@ function formatRFC3339Nano(ms: number): string {
 }
 
 /** containerd's error for an image it cannot pull, as the kubelet passes it on. */
-function pullError(image: string, found: ReturnType<ImageRegistry['lookup']>): string {
+function pullError(image: string, found: LookupResult): string {
   if (found.ok && found.info.private) {
     const ref = found.info.ref.full;
     return `rpc error: code = Unknown desc = failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": pull access denied, repository does not exist or may require authorization: authorization failed: no basic auth credentials`;

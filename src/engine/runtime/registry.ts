@@ -52,11 +52,21 @@ const REPOS: Record<string, Repo> = {
   'docker.io/flannel/flannel-cni-plugin': { tags: ['v1.4.1-flannel1', 'v1.5.1-flannel1'], mb: 4.7 },
 };
 
+export type LookupResult = { ok: true; info: ImageInfo } | { ok: false; ref?: ImageRef; reason: 'invalid' | 'not-found' | 'no-repo' };
+
 export class ImageRegistry {
   private repos = new Map<string, Repo>(Object.entries(REPOS));
+  /** Lookups are pure for a given registry content: every kubelet asks about the same few images. */
+  private cache = new Map<string, LookupResult>();
 
   /** The image an image string names, if the registry has that repository and tag. */
-  lookup(image: string): { ok: true; info: ImageInfo } | { ok: false; ref?: ImageRef; reason: 'invalid' | 'not-found' | 'no-repo' } {
+  lookup(image: string): LookupResult {
+    let r = this.cache.get(image);
+    if (!r) this.cache.set(image, (r = this.find(image)));
+    return r;
+  }
+
+  private find(image: string): LookupResult {
     const ref = parseImageRef(image);
     if (!ref) return { ok: false, reason: 'invalid' };
     const repo = this.repos.get(ref.repository);
@@ -74,6 +84,7 @@ export class ImageRegistry {
     if (!ref) throw new Error(`invalid image name "${repository}"`);
     const existing = this.repos.get(ref.repository);
     this.repos.set(ref.repository, { tags: [...new Set([...(existing?.tags ?? []), ...tags])], mb });
+    this.cache.clear();
   }
 }
 

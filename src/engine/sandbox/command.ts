@@ -93,10 +93,8 @@ const SUBCOMMANDS: Record<string, Sub> = {
         return 1;
       }
       out(ctx, `Last scheduling attempt for ${splitKey(d.pod).namespace}/${splitKey(d.pod).name} at ${formatRFC3339(d.at)}:\n`);
-      for (const n of d.nodes) {
-        if (n.reasons.length) out(ctx, `  ${n.node}: rejected by ${n.plugin}: ${n.reasons.join(', ')}\n`);
-        else out(ctx, `  ${n.node}: fits, score ${n.score}${n.node === d.chosen ? '  <- chosen' : ''}\n`);
-      }
+      if (d.chosen) out(ctx, `  ${d.feasible} node(s) fit; ${d.chosen} scored highest (${d.nodes[0].score}) and was chosen\n`);
+      for (const n of d.nodes) if (n.reasons.length) out(ctx, `  ${n.node}: rejected by ${n.plugin}: ${n.reasons.join(', ')}\n`);
       if (d.message) out(ctx, `  => ${d.message}\n`);
       return 0;
     },

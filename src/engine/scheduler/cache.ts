@@ -60,6 +60,7 @@ export class SchedulerCache {
         podCount: 0,
         pods: new Set(),
         taints: [],
+        generation: 0,
       };
       this.infos.set(name, i);
     }
@@ -74,6 +75,7 @@ export class SchedulerCache {
       this.list = null;
     }
     i.node = node;
+    i.generation++;
     const a = (node.status?.allocatable ?? {}) as Record<string, string>;
     i.allocatable = {
       milliCPU: a.cpu ? milliValue(a.cpu) : 0,

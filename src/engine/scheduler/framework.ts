@@ -36,6 +36,19 @@ export interface NodeInfo {
   /** Keys (ns/name) of the pods counted here. */
   pods: Set<string>;
   taints: readonly Taint[];
+  /** Bumped whenever the Node object changes: invalidates what was worked out from it. */
+  generation: number;
+  /** The last static verdict for a pod shape (see PodInfo.signature), reused while both are unchanged. */
+  memo?: StaticVerdict;
+}
+
+/** What the filters and scorers that look only at the node object decided for one pod shape. */
+export interface StaticVerdict {
+  signature: string;
+  generation: number;
+  status: Status | undefined;
+  /** Raw scores of the static score plugins, in plugin order. */
+  scores: number[];
 }
 
 /** A pod as a scheduling cycle sees it, with its requests computed once. */
@@ -45,16 +58,25 @@ export interface PodInfo {
   requests: Resources;
   nonZeroRequests: Resources;
   tolerations: readonly Toleration[];
+  /**
+   * Everything the static plugins read from the pod (node name, tolerations, node selector, node
+   * affinity), as one string: pods from one template share it, so a node's verdict is worked out once.
+   */
+  signature: string;
 }
 
 export interface FilterPlugin {
   readonly name: string;
+  /** Looks only at the node object and the pod's signature fields (not at the node's other pods). */
+  readonly static?: boolean;
   /** Returns undefined when the node passes. */
   filter(pod: PodInfo, node: NodeInfo): Status | undefined;
 }
 
 export interface ScorePlugin {
   readonly name: string;
+  /** Looks only at the node object and the pod's signature fields. */
+  readonly static?: boolean;
   readonly weight: number;
   /** A raw score for a node that passed every filter; in [0, 100] unless `normalize` maps it there. */
   score(pod: PodInfo, node: NodeInfo): number;

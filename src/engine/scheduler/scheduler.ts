@@ -11,7 +11,7 @@ import type { Component, Sim, WorkQueue } from '../sim/sim.ts';
 import type { Store } from '../store/store.ts';
 import { formatRFC3339, NULL_TIME } from '../util/time.ts';
 import { SchedulerCache } from './cache.ts';
-import { Code, type FilterPlugin, type NodeInfo, type PodInfo, type ScorePlugin, type Status } from './framework.ts';
+import { Code, type FilterPlugin, type NodeInfo, type PodInfo, type ScorePlugin, type StaticVerdict, type Status } from './framework.ts';
 import { SchedulingQueue, type QueueState } from './queue.ts';
 import { podRequests } from './resources.ts';
 import { NodeName } from './plugins/node-name.ts';
@@ -27,6 +27,9 @@ const LEFTOVER_FLUSH_MS = 30_000;
 /** The default profile's filters, in kube-scheduler's order. */
 const FILTERS: readonly FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodeResourcesFit];
 const SCORERS: readonly ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesLeastAllocated, NodeResourcesBalancedAllocation];
+const STATIC_FILTERS = FILTERS.filter((f) => f.static);
+const DYNAMIC_FILTERS = FILTERS.filter((f) => !f.static);
+const STATIC_SCORERS = SCORERS.filter((p) => p.static);
 
 /** numFeasibleNodesToFind with the adaptive percentageOfNodesToScore. */
 export function numFeasibleNodesToFind(numAllNodes: number): number {
@@ -43,6 +46,8 @@ export interface Diagnosis {
   nodes: { node: string; plugin?: string; reasons: string[]; score?: number }[];
   message?: string;
   chosen?: string;
+  /** How many nodes passed every filter. */
+  feasible?: number;
 }
 
 /** FitError.Error(): the reasons histogram, sorted, then the preemption post-filter's summary. */
@@ -184,13 +189,32 @@ export class Scheduler implements Component {
   }
 
   private podInfo(pod: KubeObject & Pod): PodInfo {
+    const spec = pod.spec;
     return {
       key: objectKey(pod),
       pod,
       requests: podRequests(pod),
       nonZeroRequests: podRequests(pod, true),
-      tolerations: pod.spec?.tolerations ?? [],
+      tolerations: spec?.tolerations ?? [],
+      signature: JSON.stringify([spec?.nodeName, spec?.tolerations, spec?.nodeSelector, spec?.affinity?.nodeAffinity]),
     };
+  }
+
+  /** The static plugins' verdict for this pod shape on this node, worked out once per node change. */
+  private staticVerdict(pod: PodInfo, node: NodeInfo): StaticVerdict {
+    const memo = node.memo;
+    if (memo && memo.generation === node.generation && memo.signature === pod.signature) return memo;
+    let status: Status | undefined;
+    for (const f of STATIC_FILTERS) {
+      const s = f.filter(pod, node);
+      if (s && s.code !== Code.Success) {
+        status = s;
+        break;
+      }
+    }
+    const verdict: StaticVerdict = { signature: pod.signature, generation: node.generation, status, scores: STATIC_SCORERS.map((p) => p.score(pod, node)) };
+    node.memo = verdict;
+    return verdict;
   }
 
   /** One scheduling cycle; returns whether the pod was bound. */
@@ -238,14 +262,17 @@ export class Scheduler implements Component {
       }
     }
     const chosen = feasible[best];
+    // A placed pod keeps only what a person would ask about: the winner, and which nodes said no.
+    // (Every feasible node's score for every pod would cost a lot of memory in a big cluster.)
     this.diagnoses.set(info.key, {
       pod: info.key,
       at: this.sim.now(),
       nodes: [
-        ...feasible.map((n, i) => ({ node: n.name, reasons: [], score: scores[i] })),
+        { node: chosen.name, reasons: [], score: scores[best] },
         ...rejected.map(({ node, status }) => ({ node: node.name, plugin: status.plugin, reasons: status.reasons })),
       ],
       chosen: chosen.name,
+      feasible: feasible.length,
     });
     try {
       this.api.bindPod(pod.metadata.namespace!, pod.metadata.name!, chosen.name);
@@ -257,8 +284,11 @@ export class Scheduler implements Component {
     return true;
   }
 
+  /** Runs the filters in order; the static ones' verdict is memoized per node and pod shape. */
   private runFilters(pod: PodInfo, node: NodeInfo): Status | undefined {
-    for (const f of FILTERS) {
+    const verdict = this.staticVerdict(pod, node);
+    if (verdict.status) return verdict.status;
+    for (const f of DYNAMIC_FILTERS) {
       const s = f.filter(pod, node);
       if (s && s.code !== Code.Success) return s;
     }
@@ -269,11 +299,12 @@ export class Scheduler implements Component {
     const total = new Array<number>(feasible.length).fill(0);
     if (feasible.length === 1) return total;
     const raw = new Array<number>(feasible.length);
-    for (const p of SCORERS) {
-      for (let i = 0; i < feasible.length; i++) raw[i] = p.score(pod, feasible[i]);
+    SCORERS.forEach((p) => {
+      const staticIndex = STATIC_SCORERS.indexOf(p);
+      for (let i = 0; i < feasible.length; i++) raw[i] = staticIndex >= 0 ? feasible[i].memo!.scores[staticIndex] : p.score(pod, feasible[i]);
       p.normalize?.(raw);
       for (let i = 0; i < feasible.length; i++) total[i] += raw[i] * p.weight;
-    }
+    });
     return total;
   }
 
@@ -303,7 +334,7 @@ export class Scheduler implements Component {
       const status = (updated.status ??= {});
       status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), condition];
       status.phase ??= 'Pending';
-      this.api.update(K.Pod, updated, { subresource: 'status' });
+      this.api.update(K.Pod, updated, { subresource: 'status', trusted: true });
     } catch {
       // The pod changed or went meanwhile; the next attempt writes again.
     }

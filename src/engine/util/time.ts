@@ -1,8 +1,17 @@
 // Timestamps in simulated time: epoch milliseconds, always UTC, never the host's clock or zone.
 
+let lastSecond = NaN;
+let lastText = '';
+
 /** RFC 3339 with second precision, as metav1.Time serializes: 2025-06-01T09:00:00Z. */
 export function formatRFC3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // Components stamp many objects in the same simulated second: format each second once.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
 
 /** RFC 3339 with microseconds, as metav1.MicroTime serializes (leases, events' eventTime). */

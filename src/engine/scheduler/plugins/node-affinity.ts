@@ -43,6 +43,7 @@ export function matchNodeSelectorTerm(term: NodeSelectorTerm, node: NodeInfo): b
 
 export const NodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
+  static: true,
   filter(pod, node) {
     const spec = pod.pod.spec;
     const labels = (node.node.metadata?.labels ?? {}) as Record<string, string>;
@@ -58,6 +59,7 @@ export const NodeAffinityFilter: FilterPlugin = {
 
 export const NodeAffinityScore: ScorePlugin = {
   name: 'NodeAffinity',
+  static: true,
   weight: 2,
   score(pod, node) {
     const prefs = pod.pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution;

@@ -7,17 +7,26 @@ import { MAX_NODE_SCORE, unschedulable } from '../framework.ts';
 export const NodeResourcesFit: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(pod, node) {
-    const reasons: string[] = [];
-    if (node.podCount + 1 > node.allocatable.pods) reasons.push('Too many pods');
     const r = pod.requests;
     const free = node.allocatable;
     const used = node.requested;
-    if (r.milliCPU > 0 && r.milliCPU > free.milliCPU - used.milliCPU) reasons.push('Insufficient cpu');
-    if (r.memory > 0 && r.memory > free.memory - used.memory) reasons.push('Insufficient memory');
-    if (r.ephemeralStorage > 0 && r.ephemeralStorage > free.ephemeralStorage - used.ephemeralStorage) reasons.push('Insufficient ephemeral-storage');
-    return reasons.length ? unschedulable(this.name, ...reasons) : undefined;
+    const tooMany = node.podCount + 1 > free.pods;
+    const cpu = r.milliCPU > 0 && r.milliCPU > free.milliCPU - used.milliCPU;
+    const mem = r.memory > 0 && r.memory > free.memory - used.memory;
+    const eph = r.ephemeralStorage > 0 && r.ephemeralStorage > free.ephemeralStorage - used.ephemeralStorage;
+    if (!tooMany && !cpu && !mem && !eph) return undefined; // the common case allocates nothing
+    const reasons: string[] = [];
+    if (tooMany) reasons.push('Too many pods');
+    if (cpu) reasons.push('Insufficient cpu');
+    if (mem) reasons.push('Insufficient memory');
+    if (eph) reasons.push('Insufficient ephemeral-storage');
+    return unschedulable('NodeResourcesFit', ...reasons);
   },
 };
+
+function fraction(req: number, cap: number): number {
+  return cap === 0 ? 0 : Math.min(1, req / cap);
+}
 
 function leastAllocated(requested: number, capacity: number): number {
   if (capacity === 0 || requested > capacity) return 0;
@@ -40,7 +49,6 @@ export const NodeResourcesBalancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
   score(pod: PodInfo, node: NodeInfo) {
-    const fraction = (req: number, cap: number) => (cap === 0 ? 0 : Math.min(1, req / cap));
     const cpu = fraction(node.nonZeroRequested.milliCPU + pod.nonZeroRequests.milliCPU, node.allocatable.milliCPU);
     const mem = fraction(node.nonZeroRequested.memory + pod.nonZeroRequests.memory, node.allocatable.memory);
     // With two resources the standard deviation is half their difference.

@@ -7,6 +7,7 @@ const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: '
 /** NodeUnschedulable: a cordoned node takes no new pods, unless the pod tolerates the unschedulable taint. */
 export const NodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
+  static: true,
   filter(pod, node) {
     if (!node.node.spec?.unschedulable) return undefined;
     if (pod.tolerations.some((t) => tolerates(t, UNSCHEDULABLE_TAINT))) return undefined;

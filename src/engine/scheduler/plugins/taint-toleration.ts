@@ -27,6 +27,7 @@ const FILTER_EFFECTS = ['NoSchedule', 'NoExecute'];
 
 export const TaintTolerationFilter: FilterPlugin = {
   name: 'TaintToleration',
+  static: true,
   filter(pod, node) {
     const taint = untoleratedTaint(node.taints, pod.tolerations, FILTER_EFFECTS);
     if (!taint) return undefined;
@@ -37,6 +38,7 @@ export const TaintTolerationFilter: FilterPlugin = {
 /** Fewer intolerable PreferNoSchedule taints score higher (normalised and reversed, as the plugin does). */
 export const TaintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
+  static: true,
   weight: 3,
   score(pod, node) {
     let n = 0;
