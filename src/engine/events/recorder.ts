@@ -25,11 +25,15 @@ interface Seen {
   name: string;
   namespace: string;
   last: number;
+  /** The correlation key this entry is stored under (to forget it when the event expires). */
+  key: string;
 }
 
 export class EventRecorder implements Component {
   readonly name = 'events';
   private seen = new Map<string, Seen>();
+  /** namespace/name of each Event → its correlation entry. */
+  private byEvent = new Map<string, Seen>();
   private seq = 0;
 
   constructor(
@@ -91,7 +95,11 @@ export class EventRecorder implements Component {
     };
     if (!meta.namespace) delete ev.involvedObject.namespace;
     this.write(() => this.api.create(K.Event, ev, { trusted: true }));
-    this.seen.set(key, { name, namespace, last: now });
+    const entry: Seen = { name, namespace, last: now, key };
+    const replaced = this.seen.get(key);
+    if (replaced) this.byEvent.delete(`${replaced.namespace}/${replaced.name}`);
+    this.seen.set(key, entry);
+    this.byEvent.set(`${namespace}/${name}`, entry);
     this.sim.setTimer(this.name, `${namespace}/${name}`, now + EVENT_TTL_MS);
   }
 
@@ -115,7 +123,11 @@ export class EventRecorder implements Component {
         // Already gone.
       }
     }
-    for (const [k, s] of this.seen) if (s.name === name && s.namespace === ns) this.seen.delete(k);
+    const entry = this.byEvent.get(key);
+    if (entry) {
+      this.byEvent.delete(key);
+      if (this.seen.get(entry.key) === entry) this.seen.delete(entry.key);
+    }
   }
 
   snapshot(): unknown {
@@ -125,6 +137,7 @@ export class EventRecorder implements Component {
   restore(state: unknown): void {
     const s = state as { seen: [string, Seen][]; seq: number };
     this.seen = new Map(s.seen);
+    this.byEvent = new Map([...this.seen.values()].map((e) => [`${e.namespace}/${e.name}`, e]));
     this.seq = s.seq;
   }
 }

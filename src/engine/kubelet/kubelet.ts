@@ -219,9 +219,7 @@ export class Kubelet implements Component {
       images: imageList(this.images),
       nodeInfo: systemInfo(this.opts),
     };
-    const stripHeartbeat = (s: unknown) =>
-      JSON.stringify(s, (k, v) => (k === 'lastHeartbeatTime' ? undefined : v));
-    if (!force && stripHeartbeat(status) === stripHeartbeat(node.status)) return;
+    if (!force && sameStatusButHeartbeat(status, node.status)) return;
     const wasReady = prev?.find((c) => c.type === 'Ready')?.status === 'True';
     try {
       const updated = this.api.update(K.Node, { ...clone(node), status }, { subresource: 'status', trusted: true });
@@ -590,6 +588,20 @@ export class Kubelet implements Component {
   podRuns(): readonly PodRun[] {
     return [...this.pods.values()];
   }
+}
+
+/** Whether two node statuses differ only in the conditions' heartbeat times (nothing to report). */
+function sameStatusButHeartbeat(a: Node['status'], b: Node['status']): boolean {
+  if (!a || !b) return a === b;
+  const ca = a.conditions ?? [];
+  const cb = b.conditions ?? [];
+  if (ca.length !== cb.length) return false;
+  for (let i = 0; i < ca.length; i++) {
+    const x = ca[i];
+    const y = cb[i];
+    if (x.type !== y.type || x.status !== y.status || x.reason !== y.reason || x.message !== y.message || x.lastTransitionTime !== y.lastTransitionTime) return false;
+  }
+  return deepEqual({ ...a, conditions: undefined }, { ...b, conditions: undefined });
 }
 
 function formatRFC3339Nano(ms: number): string {
