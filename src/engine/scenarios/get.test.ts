@@ -149,6 +149,6 @@ describe('kubectl get -w', () => {
     const r = h.run('kubectl get pods --watch-only --output-watch-events --request-timeout=5s');
     expect(h.cluster.now() - start).toBeLessThan(6_000);
     expect(r.stdout.split('\n')[0]).toMatch(/^EVENT +NAME +READY +STATUS +RESTARTS +AGE$/);
-    expect(r.stdout).toMatch(/^DELETED +x +0\/1 +Terminating +0 +10s$/m);
+    expect(r.stdout).toMatch(/^DELETED +x +0\/1 +Terminating +0 +1\ds$/m);
   });
 });

@@ -83,10 +83,11 @@ export class Random {
 
   /** An RFC 4122 version 4 UUID, as the apiserver gives every object. */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(4)];
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const w = (n: number) => n.toString(16).padStart(8, '0');
+    const a = w(this.uint32());
+    const b = w(((this.uint32() & 0xffff0fff) | 0x00004000) >>> 0); // version 4
+    const c = w(((this.uint32() & 0x3fffffff) | 0x80000000) >>> 0); // variant 10xx
+    const d = w(this.uint32());
+    return `${a}-${b.slice(0, 4)}-${b.slice(4)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
   }
 }
