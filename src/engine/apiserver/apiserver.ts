@@ -330,12 +330,16 @@ export class ApiServer {
       throw errors.conflict('pods', name, `pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
     }
     if (pod.metadata.deletionTimestamp) throw errors.conflict('pods', name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    const bound = clone(pod);
-    bound.spec!.nodeName = nodeName;
-    const status = (bound.status ??= {});
-    const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+    // The new version shares everything it does not change with the old one (stored objects are
+    // never mutated), which keeps memory flat in a cluster of many pods.
+    const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
     conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: NULL_TIME, lastTransitionTime: formatRFC3339(this.sim.now()) });
-    status.conditions = conditions;
+    const bound = {
+      ...pod,
+      metadata: { ...pod.metadata },
+      spec: { ...pod.spec!, nodeName },
+      status: { ...pod.status, conditions },
+    } as KubeObject & Pod;
     return this.store.put(groupResource(K.Pod), bound);
   }
 

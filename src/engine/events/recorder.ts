@@ -7,7 +7,7 @@ import type { ApiServer } from '../apiserver/apiserver.ts';
 import { K, R } from '../api/wellknown.ts';
 import { clone, type KubeObject } from '../api/object.ts';
 import type { Component, Sim } from '../sim/sim.ts';
-import { formatRFC3339 } from '../util/time.ts';
+import { formatRFC3339, NULL_TIME } from '../util/time.ts';
 
 export type EventType = 'Normal' | 'Warning';
 
@@ -21,12 +21,20 @@ const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 /** The apiserver's default --event-ttl. */
 export const EVENT_TTL_MS = 60 * 60 * 1000;
 
+/** One Event the correlator may fold repeats into. Fields are the strings the Event itself holds. */
 interface Seen {
+  component: string;
+  host: string;
+  fieldPath: string;
+  type: string;
+  reason: string;
+  message: string;
+  /** The Event object's name and namespace. */
   name: string;
   namespace: string;
   last: number;
-  /** The correlation key this entry is stored under (to forget it when the event expires). */
-  key: string;
+  /** The involved object's uid (the entries are grouped by it). */
+  subject: string;
 }
 
 /** (ms × 10⁶ + extra) in hex, exactly, without BigInt (it would cost more than the rest of an event). */
@@ -43,8 +51,8 @@ export function nanosHex(ms: number, extra: number): string {
 
 export class EventRecorder implements Component {
   readonly name = 'events';
-  private seen = new Map<string, Seen>();
-  /** namespace/name of each Event → its correlation entry. */
+  /** Correlation entries by involved object uid (a handful each), and by Event name. */
+  private bySubject = new Map<string, Seen[]>();
   private byEvent = new Map<string, Seen>();
   private seq = 0;
 
@@ -63,8 +71,13 @@ export class EventRecorder implements Component {
     const now = this.sim.now();
     const meta = obj.metadata;
     const namespace = meta.namespace || 'default';
-    const key = [source.component, source.host ?? '', meta.uid ?? meta.name, fieldPath ?? '', type, reason, message].join('\0');
-    const prev = this.seen.get(key);
+    const subject = meta.uid ?? `${namespace}/${meta.name}`;
+    const host = source.host ?? '';
+    const path = fieldPath ?? '';
+    const entries = this.bySubject.get(subject);
+    const prev = entries?.find(
+      (e) => e.reason === reason && e.message === message && e.type === type && e.fieldPath === path && e.component === source.component && e.host === host,
+    );
     if (prev && now - prev.last < AGGREGATE_WINDOW_MS) {
       const existing = this.api.store.get(R.events, prev.namespace, prev.name);
       if (existing) {
@@ -73,11 +86,11 @@ export class EventRecorder implements Component {
         e.lastTimestamp = formatRFC3339(now);
         this.write(() => this.api.update(K.Event, e, { trusted: true }));
         prev.last = now;
-        this.sim.setTimer(this.name, `${prev.namespace}/${prev.name}`, now + EVENT_TTL_MS);
+        this.sim.setTimer(this.name, prev.name, now + EVENT_TTL_MS);
         return;
       }
     }
-    // Event names are the object's name and the time in nanoseconds, in hex.
+    // Event names are the object's name and the time in nanoseconds, in hex (unique: seq counts up).
     const name = `${meta.name}.${nanosHex(now, this.seq++ % 1_000_000)}`;
     const ts = formatRFC3339(now);
     const ev: Event & KubeObject = {
@@ -101,17 +114,28 @@ export class EventRecorder implements Component {
       lastTimestamp: ts,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
       reportingComponent: source.component === 'kubelet' ? 'kubelet' : '',
-      reportingInstance: source.host ?? '',
-      eventTime: null as unknown as undefined,
+      reportingInstance: host,
+      // core/v1 Events from the old recorder carry eventTime: null.
+      eventTime: NULL_TIME,
     };
     if (!meta.namespace) delete ev.involvedObject.namespace;
     this.write(() => this.api.create(K.Event, ev, { trusted: true }));
-    const entry: Seen = { name, namespace, last: now, key };
-    const replaced = this.seen.get(key);
-    if (replaced) this.byEvent.delete(`${replaced.namespace}/${replaced.name}`);
-    this.seen.set(key, entry);
-    this.byEvent.set(`${namespace}/${name}`, entry);
-    this.sim.setTimer(this.name, `${namespace}/${name}`, now + EVENT_TTL_MS);
+    const entry: Seen = { component: source.component, host, fieldPath: path, type, reason, message, name, namespace, last: now, subject };
+    if (prev) this.forget(prev);
+    const list = this.bySubject.get(subject);
+    if (list) list.push(entry);
+    else this.bySubject.set(subject, [entry]);
+    this.byEvent.set(name, entry);
+    this.sim.setTimer(this.name, name, now + EVENT_TTL_MS);
+  }
+
+  private forget(entry: Seen): void {
+    this.byEvent.delete(entry.name);
+    const list = this.bySubject.get(entry.subject);
+    if (!list) return;
+    const i = list.indexOf(entry);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) this.bySubject.delete(entry.subject);
   }
 
   /** Events are best effort: a refused write (a terminating namespace, a stopped etcd) is dropped. */
@@ -123,32 +147,34 @@ export class EventRecorder implements Component {
     }
   }
 
-  onTimer(key: string): void {
-    const i = key.indexOf('/');
-    const ns = key.slice(0, i);
-    const name = key.slice(i + 1);
-    if (this.api.store.get(R.events, ns, name)) {
+  /** An event's hour is up (--event-ttl): it goes. */
+  onTimer(name: string): void {
+    const entry = this.byEvent.get(name);
+    if (!entry) return;
+    this.forget(entry);
+    if (this.api.store.get(R.events, entry.namespace, name)) {
       try {
-        this.api.delete(K.Event, ns, name);
+        this.api.delete(K.Event, entry.namespace, name);
       } catch {
         // Already gone.
       }
     }
-    const entry = this.byEvent.get(key);
-    if (entry) {
-      this.byEvent.delete(key);
-      if (this.seen.get(entry.key) === entry) this.seen.delete(entry.key);
-    }
   }
 
   snapshot(): unknown {
-    return { seen: [...this.seen], seq: this.seq };
+    return { entries: [...this.byEvent.values()], seq: this.seq };
   }
 
   restore(state: unknown): void {
-    const s = state as { seen: [string, Seen][]; seq: number };
-    this.seen = new Map(s.seen);
-    this.byEvent = new Map([...this.seen.values()].map((e) => [`${e.namespace}/${e.name}`, e]));
+    const s = state as { entries: Seen[]; seq: number };
+    this.bySubject.clear();
+    this.byEvent.clear();
+    for (const e of s.entries) {
+      const list = this.bySubject.get(e.subject);
+      if (list) list.push(e);
+      else this.bySubject.set(e.subject, [e]);
+      this.byEvent.set(e.name, e);
+    }
     this.seq = s.seq;
   }
 }

@@ -89,11 +89,13 @@ const SUBCOMMANDS: Record<string, Sub> = {
       }
       const d = c.scheduler.diagnosis(`${ns}/${name}`);
       if (!d) {
-        out(ctx, `The scheduler has not tried to place ${ns}/${name} (it may have a nodeName already, or not exist).\n`);
-        return 1;
+        const pod = c.store.get('pods', ns, name);
+        const node = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
+        if (node) out(ctx, `Pod ${ns}/${name} is on ${node}.\n`);
+        else out(ctx, `The scheduler has not tried to place ${ns}/${name}${pod ? ' yet' : ': there is no such pod'}.\n`);
+        return node ? 0 : 1;
       }
       out(ctx, `Last scheduling attempt for ${splitKey(d.pod).namespace}/${splitKey(d.pod).name} at ${formatRFC3339(d.at)}:\n`);
-      if (d.chosen) out(ctx, `  ${d.feasible} node(s) fit; ${d.chosen} scored highest (${d.nodes[0].score}) and was chosen\n`);
       for (const n of d.nodes) if (n.reasons.length) out(ctx, `  ${n.node}: rejected by ${n.plugin}: ${n.reasons.join(', ')}\n`);
       if (d.message) out(ctx, `  => ${d.message}\n`);
       return 0;

@@ -45,9 +45,6 @@ export interface Diagnosis {
   at: number;
   nodes: { node: string; plugin?: string; reasons: string[]; score?: number }[];
   message?: string;
-  chosen?: string;
-  /** How many nodes passed every filter. */
-  feasible?: number;
 }
 
 /** FitError.Error(): the reasons histogram, sorted, then the preemption post-filter's summary. */
@@ -262,18 +259,9 @@ export class Scheduler implements Component {
       }
     }
     const chosen = feasible[best];
-    // A placed pod keeps only what a person would ask about: the winner, and which nodes said no.
-    // (Every feasible node's score for every pod would cost a lot of memory in a big cluster.)
-    this.diagnoses.set(info.key, {
-      pod: info.key,
-      at: this.sim.now(),
-      nodes: [
-        { node: chosen.name, reasons: [], score: scores[best] },
-        ...rejected.map(({ node, status }) => ({ node: node.name, plugin: status.plugin, reasons: status.reasons })),
-      ],
-      chosen: chosen.name,
-      feasible: feasible.length,
-    });
+    // Only pods that did not fit keep a diagnosis: a placed pod's node says where it went, and keeping
+    // every decision would cost a lot of memory in a big cluster.
+    this.diagnoses.delete(info.key);
     try {
       this.api.bindPod(pod.metadata.namespace!, pod.metadata.name!, chosen.name);
     } catch (err) {

@@ -17,13 +17,12 @@ export interface TimelineState {
   timers: Timer[];
 }
 
-const id = (target: string, key: string) => target + '\0' + key;
 
 export class Timeline {
   private heap: Timer[] = [];
   private seq = 0;
-  /** Live seq of each replaceable timer, by target+key. */
-  private latest = new Map<string, number>();
+  /** Live seq of each replaceable timer, by target then key (no key strings built per timer). */
+  private latest = new Map<string, Map<string, number>>();
   private _now: number;
 
   constructor(start: number) {
@@ -47,18 +46,35 @@ export class Timeline {
   /** Sets the one timer for target+key, replacing an earlier one. */
   set(at: number, target: string, key: string): void {
     const timer: Timer = { at: Math.max(at, this._now), seq: this.seq++, target, key, replace: true };
-    this.latest.set(id(target, key), timer.seq);
+    this.setLatest(target, key, timer.seq);
     this.push(timer);
   }
 
   /** Cancels the timer set with `set` for target+key. */
   cancel(target: string, key: string): void {
-    this.latest.delete(id(target, key));
+    this.deleteLatest(target, key);
+  }
+
+  private getLatest(target: string, key: string): number | undefined {
+    return this.latest.get(target)?.get(key);
+  }
+
+  private setLatest(target: string, key: string, seq: number): void {
+    let m = this.latest.get(target);
+    if (!m) this.latest.set(target, (m = new Map()));
+    m.set(key, seq);
+  }
+
+  private deleteLatest(target: string, key: string): void {
+    const m = this.latest.get(target);
+    if (!m) return;
+    m.delete(key);
+    if (!m.size) this.latest.delete(target);
   }
 
   /** When the timer set with `set` for target+key fires, or undefined. */
   pending(target: string, key: string): number | undefined {
-    const seq = this.latest.get(id(target, key));
+    const seq = this.getLatest(target, key);
     if (seq === undefined) return undefined;
     return this.heap.find((t) => t.seq === seq)?.at;
   }
@@ -74,7 +90,7 @@ export class Timeline {
     this.dropStale();
     if (!this.heap.length || this.heap[0].at > until) return undefined;
     const t = this.pop();
-    if (t.replace) this.latest.delete(id(t.target, t.key));
+    if (t.replace) this.deleteLatest(t.target, t.key);
     return t;
   }
 
@@ -93,13 +109,13 @@ export class Timeline {
     this.heap = [];
     this.latest.clear();
     for (const t of s.timers) {
-      if (t.replace) this.latest.set(id(t.target, t.key), t.seq);
+      if (t.replace) this.setLatest(t.target, t.key, t.seq);
       this.push({ ...t });
     }
   }
 
   private isLive(t: Timer): boolean {
-    return !t.replace || this.latest.get(id(t.target, t.key)) === t.seq;
+    return !t.replace || this.getLatest(t.target, t.key) === t.seq;
   }
 
   private dropStale(): void {

@@ -7,6 +7,11 @@ import type { AdmissionPlugin } from './types.ts';
 export const DEFAULT_TOLERATION_SECONDS = 300;
 const KEYS = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
 
+/** One shared, frozen object per default toleration: every pod carries the same two. */
+const DEFAULT_TOLERATIONS: Record<string, Toleration> = Object.fromEntries(
+  KEYS.map((key) => [key, Object.freeze({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: DEFAULT_TOLERATION_SECONDS })]),
+);
+
 export const DefaultTolerationSeconds: AdmissionPlugin = {
   name: 'DefaultTolerationSeconds',
   admit(req) {
@@ -18,7 +23,7 @@ export const DefaultTolerationSeconds: AdmissionPlugin = {
       const tolerated = tolerations.some(
         (t) => (t.key === key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === 'NoExecute'),
       );
-      if (!tolerated) tolerations.push({ effect: 'NoExecute', key, operator: 'Exists', tolerationSeconds: DEFAULT_TOLERATION_SECONDS });
+      if (!tolerated) tolerations.push(DEFAULT_TOLERATIONS[key]);
     }
     spec.tolerations = tolerations;
   },

@@ -5,9 +5,20 @@ import type { Container, Pod, ServiceAccount, Volume } from '../../api/types.ts'
 import * as errors from '../../api/errors.ts';
 import { isMirrorPod } from '../../api/pod-helpers.ts';
 import { R } from '../../api/wellknown.ts';
+import { deepFreeze } from '../../api/object.ts';
 import type { AdmissionPlugin } from './types.ts';
 
 export const TOKEN_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount';
+
+/** The same projection for every pod: shared and frozen (stored objects are never mutated). */
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+    { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
+    { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
+  ],
+});
 
 export const ServiceAccountAdmission: AdmissionPlugin = {
   name: 'ServiceAccount',
@@ -29,17 +40,7 @@ export const ServiceAccountAdmission: AdmissionPlugin = {
     if (!automount) return;
     if ((spec.volumes ?? []).some((v) => v.name.startsWith('kube-api-access-'))) return;
     const name = `kube-api-access-${ctx.random.string(5)}`;
-    const volume: Volume = {
-      name,
-      projected: {
-        defaultMode: 420,
-        sources: [
-          { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
-          { configMap: { items: [{ key: 'ca.crt', path: 'ca.crt' }], name: 'kube-root-ca.crt' } },
-          { downwardAPI: { items: [{ fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' }, path: 'namespace' }] } },
-        ],
-      },
-    };
+    const volume: Volume = { name, projected: TOKEN_PROJECTION };
     spec.volumes = [...(spec.volumes ?? []), volume];
     const addMount = (c: Container) => {
       if ((c.volumeMounts ?? []).some((m) => m.mountPath === TOKEN_MOUNT_PATH)) return;
