@@ -1,4 +1,9 @@
 // Timestamps in simulated time: epoch milliseconds, always UTC, never the host's clock or zone.
+// The formats themselves live in duration.ts; this adds what the engine's hot paths need.
+
+import { formatRFC3339 as formatSecond, formatRFC3339Micro, parseRFC3339 as parse } from './duration.ts';
+
+export { formatRFC3339Micro };
 
 let lastSecond = NaN;
 let lastText = '';
@@ -9,21 +14,13 @@ export function formatRFC3339(ms: number): string {
   const second = Math.floor(ms / 1000);
   if (second !== lastSecond) {
     lastSecond = second;
-    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastText = formatSecond(second * 1000);
   }
   return lastText;
 }
 
-/** RFC 3339 with microseconds, as metav1.MicroTime serializes (leases, events' eventTime). */
-export function formatRFC3339Micro(ms: number): string {
-  const iso = new Date(ms).toISOString(); // 2025-06-01T09:00:00.123Z
-  return iso.slice(0, 23) + '000Z';
-}
-
 export function parseRFC3339(s: string | undefined | null): number | undefined {
-  if (!s) return undefined;
-  const t = Date.parse(s);
-  return Number.isNaN(t) ? undefined : t;
+  return s ? parse(s) : undefined;
 }
 
 /**
