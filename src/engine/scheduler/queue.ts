@@ -2,6 +2,8 @@
 // then oldest), pods backing off after a failed attempt (1 s doubling to 10 s), and pods parked as
 // unschedulable until something in the cluster changes, or for at most five minutes.
 
+import { Heap } from '../sim/heap.ts';
+
 export const INITIAL_BACKOFF_MS = 1000;
 export const MAX_BACKOFF_MS = 10_000;
 /** podMaxInUnschedulablePodsDuration */
@@ -31,7 +33,7 @@ function before(a: QueuedPod, b: QueuedPod): boolean {
 }
 
 export class SchedulingQueue {
-  private active: QueuedPod[] = []; // a binary heap ordered by `before`
+  private active = new Heap<QueuedPod>(before);
   private inActive = new Set<string>();
   private backoff = new Map<string, QueuedPod>();
   private unschedulable = new Map<string, QueuedPod>();
@@ -45,7 +47,7 @@ export class SchedulingQueue {
   }
 
   activeCount(): number {
-    return this.active.length;
+    return this.active.size;
   }
 
   /** A new pending pod, or one that changed in a way that may make it schedulable. */
@@ -70,8 +72,7 @@ export class SchedulingQueue {
   }
 
   pop(): QueuedPod | undefined {
-    while (this.active.length) {
-      const q = this.heapPop();
+    for (let q = this.active.pop(); q; q = this.active.pop()) {
       if (!this.inActive.has(q.key) || this.known.get(q.key) !== q) continue;
       this.inActive.delete(q.key);
       q.attempts++;
@@ -135,46 +136,17 @@ export class SchedulingQueue {
   private pushActive(q: QueuedPod): void {
     if (this.inActive.has(q.key)) return;
     this.inActive.add(q.key);
-    const h = this.active;
-    h.push(q);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(h[i], h[p])) break;
-      [h[p], h[i]] = [h[i], h[p]];
-      i = p;
-    }
-  }
-
-  private heapPop(): QueuedPod {
-    const h = this.active;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && before(h[l], h[m])) m = l;
-        if (r < h.length && before(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i], h[m]];
-        i = m;
-      }
-    }
-    return top;
+    this.active.push(q);
   }
 
   snapshot(): QueueState {
-    const active = this.active.filter((q) => this.inActive.has(q.key) && this.known.get(q.key) === q);
+    const active = this.active.items.filter((q) => this.inActive.has(q.key) && this.known.get(q.key) === q);
     return { seq: this.seq, active, backoff: [...this.backoff.values()], unschedulable: [...this.unschedulable.values()] };
   }
 
   restore(s: QueueState): void {
     this.seq = s.seq;
-    this.active = [];
+    this.active.clear();
     this.inActive.clear();
     this.known.clear();
     this.backoff.clear();

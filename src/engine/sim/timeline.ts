@@ -2,6 +2,8 @@
 // data (a target component's name and a key), never closures, so the whole queue can be snapshotted
 // and restored, and replaying the same commands gives the same order of everything.
 
+import { Heap } from './heap.ts';
+
 export interface Timer {
   at: number;
   seq: number;
@@ -19,7 +21,7 @@ export interface TimelineState {
 
 
 export class Timeline {
-  private heap: Timer[] = [];
+  private heap = new Heap<Timer>(less);
   private seq = 0;
   /** Live seq of each replaceable timer, by target then key (no key strings built per timer). */
   private latest = new Map<string, Map<string, number>>();
@@ -40,14 +42,14 @@ export class Timeline {
 
   /** Adds a timer; several for the same target+key may be pending. */
   add(at: number, target: string, key: string): void {
-    this.push({ at: Math.max(at, this._now), seq: this.seq++, target, key });
+    this.heap.push({ at: Math.max(at, this._now), seq: this.seq++, target, key });
   }
 
   /** Sets the one timer for target+key, replacing an earlier one. */
   set(at: number, target: string, key: string): void {
     const timer: Timer = { at: Math.max(at, this._now), seq: this.seq++, target, key, replace: true };
     this.setLatest(target, key, timer.seq);
-    this.push(timer);
+    this.heap.push(timer);
   }
 
   /** Cancels the timer set with `set` for target+key. */
@@ -76,41 +78,42 @@ export class Timeline {
   pending(target: string, key: string): number | undefined {
     const seq = this.getLatest(target, key);
     if (seq === undefined) return undefined;
-    return this.heap.find((t) => t.seq === seq)?.at;
+    return this.heap.items.find((t) => t.seq === seq)?.at;
   }
 
   /** Time of the next live timer, or undefined. */
   peekTime(): number | undefined {
     this.dropStale();
-    return this.heap.length ? this.heap[0].at : undefined;
+    return this.heap.peek()?.at;
   }
 
   /** Removes and returns the next live timer if it is due at or before `until`. */
   popDue(until: number): Timer | undefined {
     this.dropStale();
-    if (!this.heap.length || this.heap[0].at > until) return undefined;
-    const t = this.pop();
+    const next = this.heap.peek();
+    if (!next || next.at > until) return undefined;
+    const t = this.heap.pop()!;
     if (t.replace) this.deleteLatest(t.target, t.key);
     return t;
   }
 
   size(): number {
-    return this.heap.length;
+    return this.heap.size;
   }
 
   snapshot(): TimelineState {
-    const live = this.heap.filter((t) => this.isLive(t)).sort((x, y) => x.at - y.at || x.seq - y.seq);
+    const live = this.heap.items.filter((t) => this.isLive(t)).sort((x, y) => x.at - y.at || x.seq - y.seq);
     return { now: this._now, seq: this.seq, timers: live.map((t) => ({ ...t })) };
   }
 
   restore(s: TimelineState): void {
     this._now = s.now;
     this.seq = s.seq;
-    this.heap = [];
+    this.heap.clear();
     this.latest.clear();
     for (const t of s.timers) {
       if (t.replace) this.setLatest(t.target, t.key, t.seq);
-      this.push({ ...t });
+      this.heap.push({ ...t });
     }
   }
 
@@ -119,40 +122,7 @@ export class Timeline {
   }
 
   private dropStale(): void {
-    while (this.heap.length && !this.isLive(this.heap[0])) this.pop();
-  }
-
-  private push(t: Timer): void {
-    const h = this.heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (less(h[p], h[i])) break;
-      [h[p], h[i]] = [h[i], h[p]];
-      i = p;
-    }
-  }
-
-  private pop(): Timer {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop()!;
-    if (h.length) {
-      h[0] = last;
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < h.length && less(h[l], h[m])) m = l;
-        if (r < h.length && less(h[r], h[m])) m = r;
-        if (m === i) break;
-        [h[m], h[i]] = [h[i], h[m]];
-        i = m;
-      }
-    }
-    return top;
+    for (let t = this.heap.peek(); t && !this.isLive(t); t = this.heap.peek()) this.heap.pop();
   }
 }
 
