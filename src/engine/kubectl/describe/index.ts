@@ -1,9 +1,21 @@
-// The describer for each resource; kinds without their own get the generic one.
+// The describer for each resource; kinds without their own get kubectl's generic one.
 
 import type { Describer } from './types.ts';
 import { genericDescriber } from './generic.ts';
+import { podDescriber } from './pod.ts';
+import { nodeDescriber } from './node.ts';
+import { configMapDescriber, endpointsDescriber, namespaceDescriber, secretDescriber, serviceAccountDescriber, serviceDescriber } from './core.ts';
 
-const DESCRIBERS: Record<string, Describer> = {};
+const DESCRIBERS: Record<string, Describer> = {
+  pods: podDescriber,
+  nodes: nodeDescriber,
+  namespaces: namespaceDescriber,
+  services: serviceDescriber,
+  endpoints: endpointsDescriber,
+  configmaps: configMapDescriber,
+  secrets: secretDescriber,
+  serviceaccounts: serviceAccountDescriber,
+};
 
 export function describerFor(groupResource: string): Describer {
   return DESCRIBERS[groupResource] ?? genericDescriber;
