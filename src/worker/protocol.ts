@@ -157,4 +157,5 @@ export type FromWorker =
   | { type: 'applied'; id: number; result: ApplyResult }
   | { type: 'query-result'; id: number; text: string }
   | { type: 'saved'; id: number; save: SavedSandbox }
-  | { type: 'error'; message: string };
+  /** fatal: the engine stopped (the page offers the last autosave); otherwise one request failed. */
+  | { type: 'error'; message: string; fatal: boolean };
