@@ -45,7 +45,15 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
       case 'init':
       case 'reset': {
         const speed = host?.speed ?? 1;
-        const h = new EngineHost(m.seed, m.workers, post, m.type === 'init' ? m.restore : undefined);
+        let h: EngineHost;
+        try {
+          h = new EngineHost(m.seed, m.workers, post, m.type === 'init' ? m.restore : undefined);
+        } catch (e) {
+          // A save that cannot be restored leaves the running cluster as it was.
+          if (!host) throw e;
+          post({ type: 'error', message: `the save could not be restored: ${e instanceof Error ? e.message : String(e)}`, fatal: false });
+          break;
+        }
         h.speed = speed;
         start(h);
         break;

@@ -1,0 +1,127 @@
+// The inspector: the selected object's live YAML (status included), describe output, its Events and
+// its logs, each read through kubectl in the worker and refreshed as the object changes.
+
+import { useEffect, useMemo, useState } from 'react';
+import type { EngineClient } from '../engine-client.ts';
+import { requestId } from '../engine-client.ts';
+import { useCluster } from '../state/cluster-store.ts';
+import { select, setSideTab, useUi } from '../state/ui-store.ts';
+import { defineMessages, useT } from '../i18n/index.ts';
+import { openInEditor } from '../editor/editor-store.ts';
+import type { FromWorker, QueryKind } from '../../worker/protocol.ts';
+import { EventTable } from '../events/EventTable.tsx';
+
+defineMessages(
+  {
+    'inspector.none': 'Click a node, a pod or a service in the graph to see what it is.',
+    'inspector.gone': '{key} no longer exists.',
+    'inspector.yaml': 'YAML',
+    'inspector.describe': 'Describe',
+    'inspector.events': 'Events',
+    'inspector.logs': 'Logs',
+    'inspector.edit': 'Edit in the editor',
+    'inspector.close': 'Close',
+    'inspector.loading': 'Loading…',
+    'inspector.noEvents': 'No events for this object.',
+    'inspector.container': 'Container',
+    'inspector.tabs': 'What to show',
+  },
+  {
+    'inspector.none': '在图中点击节点、Pod 或 Service，查看它的详情。',
+    'inspector.gone': '{key} 已不存在。',
+    'inspector.yaml': 'YAML',
+    'inspector.describe': 'Describe',
+    'inspector.events': '事件',
+    'inspector.logs': '日志',
+    'inspector.edit': '在编辑器中编辑',
+    'inspector.close': '关闭',
+    'inspector.loading': '加载中…',
+    'inspector.noEvents': '该对象没有事件。',
+    'inspector.container': '容器',
+    'inspector.tabs': '显示内容',
+  },
+);
+
+const TABS: QueryKind[] = ['yaml', 'describe', 'events', 'logs'];
+const REFRESH_MS = 400;
+
+export function Inspector({ client }: { client: EngineClient }) {
+  const t = useT();
+  const key = useUi((s) => s.selected);
+  const view = useCluster((s) => (key ? s.objects[key] : undefined));
+  const [tab, setTab] = useState<QueryKind>('yaml');
+  const [container, setContainer] = useState<string>('');
+  const [text, setText] = useState<string | null>(null);
+
+  const isPod = view?.resource === 'pods';
+  const containers = useMemo(() => view?.pod?.containers.map((c) => c.name) ?? [], [view?.pod?.containers]);
+  const shownTab = tab === 'logs' && !isPod ? 'yaml' : tab;
+
+  // Re-read when the object changes, at most every REFRESH_MS.
+  useEffect(() => {
+    if (!view || shownTab === 'events') return;
+    let live = true;
+    const timer = setTimeout(() => {
+      const id = requestId();
+      void client
+        .request({ type: 'query', id, query: shownTab, resource: view.resource, namespace: view.namespace || undefined, name: view.name, container: container || containers[0] }, (m): m is Extract<FromWorker, { type: 'query-result' }> => m.type === 'query-result' && m.id === id)
+        .then((r) => {
+          if (live) setText(r.text);
+        });
+    }, REFRESH_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [client, view, shownTab, container, containers]);
+
+  if (!key) return <p className="empty">{t('inspector.none')}</p>;
+  if (!view) return <p className="empty">{t('inspector.gone', { key })}</p>;
+
+  const title = `${view.kind}/${view.name}`;
+  return (
+    <section className="inspector" aria-label={title}>
+      <header className="inspector-head">
+        <h2 title={title}>
+          <span className="kind">{view.kind}</span> {view.name}
+          {view.namespace && <span className="ns"> · {view.namespace}</span>}
+        </h2>
+        <button type="button" onClick={() => select(null)} aria-label={t('inspector.close')}>
+          ✕
+        </button>
+      </header>
+      <div role="tablist" aria-label={t('inspector.tabs')} className="tabs small">
+        {TABS.filter((k) => k !== 'logs' || isPod).map((k) => (
+          <button type="button" role="tab" key={k} aria-selected={shownTab === k} onClick={() => setTab(k)}>
+            {t(`inspector.${k}`)}
+          </button>
+        ))}
+        {shownTab === 'yaml' && text && (
+          <button
+            type="button"
+            className="push-right"
+            onClick={() => {
+              openInEditor(`/root/${view.name}.yaml`, text);
+              setSideTab('editor');
+            }}
+          >
+            {t('inspector.edit')}
+          </button>
+        )}
+        {shownTab === 'logs' && containers.length > 1 && (
+          <label className="push-right">
+            {t('inspector.container')}{' '}
+            <select value={container || containers[0]} onChange={(e) => setContainer(e.target.value)}>
+              {containers.map((c) => (
+                <option key={c}>{c}</option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <div role="tabpanel" className="inspector-body">
+        {shownTab === 'events' ? <EventTable namespace={view.namespace} object={`${view.kind}/${view.name}`} empty={t('inspector.noEvents')} /> : <pre className="mono">{text ?? t('inspector.loading')}</pre>}
+      </div>
+    </section>
+  );
+}
