@@ -33,7 +33,8 @@ export function errorLines(stderr: string, path: string, content = ''): ErrorLin
       out.push({ line, message: l });
       continue;
     }
-    const field = /(?:unknown field "|^|\s)((?:[a-zA-Z]+(?:\[\d+\])?\.)*[a-zA-Z]+(?:\[\d+\])?)(?:"|: )/.exec(l);
+    // A field path: `unknown field "spec.x"`, or a validation error's `spec.containers[0].image: …`.
+    const field = /unknown field "([^"]+)"/.exec(l) ?? /(?:^|\s)((?:[a-zA-Z]+(?:\[\d+\])?\.)+[a-zA-Z]+)(?:\[\d+\])?: /.exec(l);
     const leaf = field?.[1].split('.').pop()?.replace(/\[\d+\]$/, '');
     const at = leaf && content ? keyLine(content, leaf) : undefined;
     if (l.startsWith('Error') || l.startsWith('error') || l.startsWith('The ')) out.push({ line: at ?? 1, message: l });

@@ -53,3 +53,64 @@ describe('the worker host', () => {
     expect(frames.length).toBe(1);
   });
 });
+
+describe('the worker host’s frames', () => {
+  it('sends the whole cluster first, then only what changed, one frame per ack', () => {
+    const { h, messages } = host();
+    const ready = h.readyMessage();
+    expect(ready.type).toBe('ready');
+    if (ready.type !== 'ready') return;
+    expect(ready.objects.filter((o) => o.resource === 'nodes').map((o) => o.name)).toEqual(['k8s-master01', 'k8s-node01', 'k8s-node02']);
+    h.enqueue(1, 'kubectl run web --image=nginx');
+    h.tick(50);
+    h.tick(50);
+    const frames = () => messages.filter((m) => m.type === 'frame');
+    expect(frames().length).toBe(1);
+    const first = frames()[0];
+    expect(first.type === 'frame' && first.upserts.some((o) => o.key === 'pods/default/web')).toBe(true);
+    // No ack yet: time passes but nothing more is sent.
+    for (let i = 0; i < 60; i++) h.tick(1000);
+    expect(frames().length).toBe(1);
+    h.ack();
+    h.tick(100);
+    expect(frames().length).toBe(2);
+    const second = frames()[1];
+    // The pod moved on from Pending while the page was busy: the frame carries its latest view.
+    const web = second.type === 'frame' ? second.upserts.find((o) => o.key === 'pods/default/web') : undefined;
+    expect(web?.pod?.status).toBe('Running');
+    expect(web?.pod?.nodeName).toMatch(/^k8s-node0[12]$/);
+  });
+
+  it('applies the editor’s file and points at the line of a YAML error, applying nothing', () => {
+    const { h } = host();
+    const ok = h.apply('/root/web.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n');
+    expect(ok).toEqual({ ok: true, stdout: 'pod/web created\n', stderr: '', errorLines: [] });
+    const bad = h.apply('/root/bad.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n\tname: bad\n');
+    expect(bad.ok).toBe(false);
+    expect(bad.errorLines[0].line).toBe(4);
+    expect(h.cluster.store.get('pods', 'default', 'bad')).toBeUndefined();
+    expect(h.session.fs.readFile('/root/web.yaml')).toContain('kind: Pod');
+  });
+
+  it('answers the inspector through kubectl without moving the clock', () => {
+    const { h } = host();
+    const t0 = h.cluster.now();
+    expect(h.query('yaml', 'nodes', undefined, 'k8s-node01')).toMatch(/^apiVersion: v1\nkind: Node\n/);
+    expect(h.query('describe', 'nodes', undefined, 'k8s-node01')).toMatch(/^Name:\s+k8s-node01\n/);
+    expect(h.cluster.now()).toBe(t0);
+  });
+
+  it('restores a save with its files and history, and goes on exactly as the original does', () => {
+    const a = host();
+    a.h.enqueue(1, 'echo hi > /root/note.txt');
+    a.h.enqueue(2, 'kubectl run web --image=nginx');
+    for (let i = 0; i < 10; i++) a.h.tick(100);
+    const save = JSON.parse(JSON.stringify(a.h.save()));
+    const b = new EngineHost(1, 2, () => {}, save);
+    expect(b.session.fs.readFile('/root/note.txt')).toBe('hi\n');
+    expect(b.session.history).toEqual(['echo hi > /root/note.txt', 'kubectl run web --image=nginx']);
+    a.h.step(30_000);
+    b.step(30_000);
+    expect(JSON.stringify(b.cluster.snapshot())).toBe(JSON.stringify(a.h.cluster.snapshot()));
+  });
+});
