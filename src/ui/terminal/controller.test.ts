@@ -223,6 +223,13 @@ describe('TerminalController', () => {
     expect(fresh().startsWith('\x1b[2A\r\x1b[J')).toBe(true);
   });
 
+  it('a restored save brings its history', () => {
+    const { c, runs } = setup(['old']);
+    c.message({ type: 'ready', now: 0, speed: 1, objects: [], events: [], history: ['saved one', 'saved two'], files: {} });
+    c.data('\x1b[A\x1b[A\r');
+    expect(runs()[0].input).toBe('saved one');
+  });
+
   it('a fresh cluster drops the command that was running', () => {
     const { c, runs, screen } = setup();
     c.data('kubectl get pods -w\r');

@@ -110,7 +110,9 @@ export class TerminalController {
         if (this.completing?.id === m.id) this.completed(m.start, m.candidates);
         return;
       case 'ready':
-        // A fresh cluster (a reset or a restore): a command that was running is gone with the old one.
+        // A restored save brings its history; a fresh cluster (reset) keeps the one typed here.
+        if (m.history.length) this.editor.setHistory(m.history);
+        // A command that was running is gone with the old cluster.
         if (this.running !== undefined) {
           this.running = undefined;
           this.screen.write('\r\n');

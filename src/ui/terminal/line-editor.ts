@@ -40,6 +40,13 @@ export class LineEditor {
     return this.chars;
   }
 
+  /** Starts over from another history (a restored save's), oldest first. */
+  setHistory(history: readonly string[]): void {
+    this.history = history.slice(-MAX_HISTORY);
+    this.histPos = this.history.length;
+    this.draft = [];
+  }
+
   entries(): string[] {
     return [...this.history];
   }
