@@ -67,3 +67,9 @@ measure('heap for 5,000 nodes + 150,000 pods', Math.min(RUNS, 3), () => heapFor(
 measure('one simulated hour of 100 nodes / 3,000 pods, wall time', RUNS, () => fastForwardHour(100, 3000), (v) => `${(v / 1000).toFixed(2)} s`, '≤ 5 s');
 ensureCliBundle();
 measure('whole-process time of a 20-line CLI script', RUNS, cliScriptMs, (v) => `${(v / 1000).toFixed(2)} s`, '≤ 1.5 s');
+
+if (!process.env.BENCH_SKIP_BROWSER) {
+  console.log('\nbrowser figures (headless Chromium, production build)\n');
+  const { browserBench } = await import('./browser.ts');
+  await browserBench();
+}

@@ -78,6 +78,8 @@ export function App() {
     clearCluster();
     setHistory(null);
     const c = new EngineClient(SEED, WORKERS, restore);
+    // For the browser tests and the bench: read-only hooks (the page never changes cluster state).
+    Object.assign(window, { __sandbox: { client: c }, __cluster: useCluster });
     const off = c.subscribe((m) => {
       if (m.type === 'ready') {
         loadEditorFiles(m.files);

@@ -1,0 +1,115 @@
+// The sandbox as a learner uses it: the editor, the graph, the terminal, the menus, reload, language.
+
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page) {
+  await page.goto('/');
+  await expect(page.getByRole('group', { name: 'Node k8s-node01' })).toBeVisible();
+}
+
+/** Types a line into the terminal as a learner would, and presses Enter. */
+async function typeCommand(page: Page, line: string) {
+  await page.getByTestId('terminal-output').click();
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+const terminal = (page: Page) => page.getByTestId('terminal-output');
+
+test('a pod applied from the editor becomes Running on a worker node in the graph, and kubectl lists it', async ({ page }) => {
+  await open(page);
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('menuitem', { name: 'Pod' }).click();
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('status')).toContainText(/pod\/\S+ created/);
+  const pod = page.getByRole('button', { name: /^Pod / }).first();
+  await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+  const node = page.getByRole('group', { name: /^Node k8s-node0[12]$/ }).filter({ has: pod });
+  await expect(node).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/pod-running.png' });
+
+  await typeCommand(page, 'kubectl get pods');
+  await expect(terminal(page)).toContainText(/NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE/);
+  await expect(terminal(page)).toContainText(/1\/1\s+Running\s+0/);
+});
+
+test('deleting a pod from its menu runs kubectl delete and the pod goes', async ({ page }) => {
+  await open(page);
+  await typeCommand(page, 'kubectl run web --image=nginx');
+  const pod = page.getByRole('button', { name: 'Pod web' });
+  await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Actions for pod web' }).click();
+  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await expect(terminal(page)).toContainText('kubectl delete pod web -n default');
+  await expect(terminal(page)).toContainText('pod "web" deleted', { timeout: 30_000 });
+  await expect(pod).toHaveCount(0);
+});
+
+test('stopping a node’s kubelet turns the node NotReady once the grace period passes', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Actions for node k8s-node02' }).click();
+  await page.getByRole('menuitem', { name: 'Stop kubelet' }).click();
+  await expect(terminal(page)).toContainText('sandbox node stop k8s-node02');
+  // 40 s without a heartbeat: step the clock a minute.
+  await page.getByRole('button', { name: 'Step 1m' }).click();
+  const node = page.getByRole('group', { name: 'Node k8s-node02' });
+  await expect(node).toContainText('NotReady');
+  await page.screenshot({ path: 'test-results/node-not-ready.png' });
+  await typeCommand(page, 'kubectl get nodes');
+  await expect(terminal(page)).toContainText(/k8s-node02\s+NotReady/);
+});
+
+test('a reload keeps the cluster and the terminal history', async ({ page }) => {
+  await open(page);
+  await typeCommand(page, 'kubectl run keep --image=nginx');
+  await expect(terminal(page)).toContainText('pod/keep created');
+  await expect(page.getByRole('button', { name: 'Pod keep' })).toBeVisible();
+  // The autosave follows each command within a moment.
+  await page.waitForFunction(async () => {
+    const db = await new Promise<IDBDatabase>((r) => {
+      const q = indexedDB.open('kube-sandbox', 1);
+      q.onsuccess = () => r(q.result);
+    });
+    const v = await new Promise((r) => {
+      const q = db.transaction('saves').objectStore('saves').get('autosave');
+      q.onsuccess = () => r(q.result);
+    });
+    db.close();
+    return JSON.stringify(v ?? '').includes('"keep"');
+  });
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Pod keep' })).toBeVisible();
+  await page.getByTestId('terminal-output').click();
+  await page.keyboard.press('ArrowUp');
+  await expect(terminal(page)).toContainText('kubectl run keep --image=nginx');
+});
+
+test('the language switch changes the page’s text', async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
+  await expect(page.getByRole('tab', { name: '检查器' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '重置' })).toBeVisible();
+  await page.screenshot({ path: 'test-results/zh.png' });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
+});
+
+test('a YAML error shows a marker in the editor and applies nothing', async ({ page }) => {
+  await open(page);
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('menuitem', { name: 'Pod' }).click();
+  await page.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x\nspec:\n  containers:\n  - name: c\n    image: nginx\n');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): { severity: number }[] } } }).__monaco.editor.getModelMarkers({}).filter((m) => m.severity === 8).length))
+    .toBeGreaterThan(0);
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('status')).toContainText('error');
+  await page.screenshot({ path: 'test-results/yaml-error.png' });
+  await typeCommand(page, 'kubectl get pod broken');
+  await expect(terminal(page)).toContainText('Error from server (NotFound): pods "broken" not found');
+});
