@@ -14,12 +14,15 @@ import { PriorityAdmission } from './apiserver/admission/priority.ts';
 import { ServiceAccountAdmission } from './apiserver/admission/service-account.ts';
 import { buildStrategies } from './apiserver/strategies/index.ts';
 import { KindRegistry } from './api/kinds.ts';
-import { R } from './api/wellknown.ts';
+import { K, R } from './api/wellknown.ts';
 import type { KubeObject } from './api/object.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace.ts';
 import { NodeIpamController } from './controllers/node-ipam.ts';
+import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
+import { PodGarbageCollector } from './controllers/pod-gc.ts';
+import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { fakeCertificate, RootCAPublisher } from './controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from './controllers/serviceaccount.ts';
 import { EventRecorder } from './events/recorder.ts';
@@ -114,6 +117,9 @@ export class Cluster {
       new ServiceAccountController(this.ctx),
       new RootCAPublisher(this.ctx, ca),
       new NodeIpamController(this.ctx),
+      new NodeLifecycleController(this.ctx),
+      new TaintEvictionController(this.ctx),
+      new PodGarbageCollector(this.ctx),
     );
     this.scheduler = new Scheduler(this.api, this.store, this.sim, this.events);
     this.store.watch(R.pods, (e) => {
@@ -172,6 +178,46 @@ export class Cluster {
     k.start();
     this.sim.advance(0);
     return k;
+  }
+
+  /** `systemctl stop kubelet` on a node: no more heartbeats or status; its containers keep running. */
+  stopKubelet(name: string): boolean {
+    const k = this.kubelets.get(name);
+    if (!k?.isRunning()) return false;
+    k.stop();
+    return true;
+  }
+
+  /** `systemctl start kubelet`: it registers its Node again if that is gone, and reports status. */
+  startKubelet(name: string): boolean {
+    const k = this.kubelets.get(name);
+    if (!k || k.isRunning()) return false;
+    k.start();
+    this.sim.advance(0);
+    return true;
+  }
+
+  /**
+   * The machine goes away for good: its kubelet and containers stop, and its Node object is deleted
+   * (as a cloud provider's node controller would). The pods bound to it are left to the pod GC.
+   */
+  removeNode(name: string): boolean {
+    const k = this.kubelets.get(name);
+    if (!k) return false;
+    k.stop();
+    this.sim.unregister(k.name);
+    this.kubelets.delete(name);
+    const i = this.nodeOptions.findIndex((n) => n.name === name);
+    if (i >= 0) this.nodeOptions.splice(i, 1);
+    if (this.store.get(R.nodes, undefined, name)) {
+      try {
+        this.api.delete(K.Node, undefined, name);
+      } catch {
+        // Deleted meanwhile.
+      }
+    }
+    this.sim.advance(0);
+    return true;
   }
 
   /** The next free worker name and address, for "add node". */

@@ -48,6 +48,8 @@ interface KubeletState {
   ips: PodIpState;
   images: [string, NodeImage][];
   lastStatusWrite: number;
+  /** Whether this run of the kubelet has registered its Node (older saves lack it). */
+  registered?: boolean;
 }
 
 const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
@@ -59,6 +61,11 @@ export class Kubelet implements Component {
   private images = new Map<string, NodeImage>();
   private running = false;
   private lastStatusWrite = -Infinity;
+  /**
+   * registrationCompleted: a kubelet registers its Node once per start. If the Node is deleted
+   * while it runs, its status updates fail until it is restarted (kubelet_node_status.go).
+   */
+  private registered = false;
   private staticPods = new Map<string, Pod>();
   /** Where to find each pod this kubelet has heard of (uid → namespace/name). */
   private podKeys = new Map<string, string>();
@@ -92,13 +99,30 @@ export class Kubelet implements Component {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.registered = false;
     this.registerNode();
+    this.adoptApiConditions();
     this.sim.setTimer(this.name, 'heartbeat', this.sim.now());
     for (const [uid, pod] of this.staticPods) {
       if (!this.pods.has(uid)) this.pods.set(uid, this.newRun(uid, 'kube-system', `${pod.metadata!.name}-${this.opts.name}`, pod, true));
       this.wake(uid, this.sim.now());
     }
     for (const p of this.store.byIndex(R.pods, 'nodeName', this.opts.name)) this.wake(p.metadata.uid!, this.sim.now());
+    // Pods force-deleted while it was away are torn down on the first sync.
+    for (const [uid, run] of this.pods) if (!run.static) this.wake(uid, this.sim.now());
+  }
+
+  /**
+   * A restarted kubelet's status manager starts from the pods' API status: a condition someone else
+   * changed meanwhile (the node controller marks pods not ready) transitions again when it is rewritten.
+   */
+  private adoptApiConditions(): void {
+    for (const run of this.pods.values()) {
+      const pod = this.apiPod(run);
+      for (const c of pod?.status?.conditions ?? []) {
+        if (c.type in run.conditionState && run.conditionState[c.type] !== (c.status === 'True')) run.conditionState[c.type] = c.status === 'True';
+      }
+    }
   }
 
   /** Stops the kubelet (a node fault): no heartbeats, no status; containers keep running. */
@@ -155,6 +179,7 @@ export class Kubelet implements Component {
       }
       this.events.event(node, 'Normal', 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', this.source());
     }
+    this.registered = true;
     this.writeNodeStatus(true);
   }
 
@@ -197,8 +222,9 @@ export class Kubelet implements Component {
   private writeNodeStatus(force: boolean): void {
     const node = this.store.get(R.nodes, undefined, this.opts.name) as (KubeObject & Node) | undefined;
     if (!node) {
-      // Deleted: a running kubelet registers again.
-      this.registerNode();
+      // Not registered yet (the apiserver was away): try again. Deleted after registration: the
+      // update fails ("nodes not found") until the kubelet is restarted.
+      if (!this.registered) this.registerNode();
       return;
     }
     const now = this.sim.now();
@@ -572,6 +598,7 @@ export class Kubelet implements Component {
       ips: this.ips.snapshot(),
       images: [...this.images].map(([k, v]) => [k, { names: [...v.names], size: v.size }]),
       lastStatusWrite: this.lastStatusWrite === -Infinity ? -1 : this.lastStatusWrite,
+      registered: this.registered,
     };
   }
 
@@ -582,6 +609,7 @@ export class Kubelet implements Component {
     this.ips.restore(s.ips);
     this.images = new Map(s.images);
     this.lastStatusWrite = s.lastStatusWrite < 0 ? -Infinity : s.lastStatusWrite;
+    this.registered = s.registered ?? s.running;
   }
 
   /** Runtime facts for the UI and tests. */

@@ -83,11 +83,17 @@ function condition(run: PodRun, type: string, ok: boolean, now: number, reason?:
   };
 }
 
+/** PodConditionByKubelet: the conditions the kubelet computes itself. */
+const KUBELET_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized', 'ContainersReady', 'PodReadyToStartContainers']);
+
 /** The status the kubelet writes for `pod`, given what it runs; `existing` keeps the scheduler's condition. */
 export function buildPodStatus(pod: Pod, run: PodRun, hostIP: string, now: number): PodStatus {
   const unready = run.containers.filter((c) => !c.ready).map((c) => c.name);
   const allReady = unready.length === 0 && run.containers.length > 0;
+  // Conditions the kubelet does not own (DisruptionTarget, readiness gates) are kept, first, as it keeps them.
+  const others = (pod.status?.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type));
   const conditions: PodCondition[] = [
+    ...others,
     condition(run, 'PodReadyToStartContainers', run.sandboxReady, now),
     condition(run, 'Initialized', true, now),
     allReady

@@ -10,6 +10,8 @@ import { splitKey } from '../api/object.ts';
 interface Sub {
   usage: string;
   help: string;
+  /** Further usage lines of the same subcommand, with their help. */
+  more?: [string, string][];
   run(cluster: Cluster, args: string[], ctx: CommandContext): number | CommandRun;
 }
 
@@ -58,21 +60,53 @@ const SUBCOMMANDS: Record<string, Sub> = {
   node: {
     usage: 'sandbox node add [NAME]',
     help: 'Add a worker node: its kubelet registers it and it joins the cluster.',
+    more: [
+      ['sandbox node stop NAME', "Stop the node's kubelet (systemctl stop kubelet): its containers keep running, but no heartbeats reach the control plane, so after 40s the node is NotReady."],
+      ['sandbox node start NAME', 'Start the kubelet again: it registers the node if its Node object is gone and reports Ready.'],
+      ['sandbox node delete NAME', 'The machine goes away for good: its kubelet and containers stop and its Node object is deleted.'],
+    ],
     run: (c, args, ctx) => {
       const [verb, name] = args;
-      if (verb !== 'add') {
-        err(ctx, `sandbox node: unknown action "${verb ?? ''}" (try: sandbox node add)\n`);
-        return 2;
+      switch (verb) {
+        case 'add': {
+          const next = c.nextWorker();
+          const nodeName = name ?? next.name;
+          if (c.kubelets.has(nodeName)) {
+            err(ctx, `sandbox node add: a node called ${nodeName} already exists\n`);
+            return 1;
+          }
+          c.addNode({ name: nodeName, ip: next.ip, controlPlane: false });
+          out(ctx, `node ${nodeName} (${next.ip}) is booting; it registers with the apiserver in a moment\n`);
+          return 0;
+        }
+        case 'stop':
+        case 'start':
+        case 'delete': {
+          if (!name) {
+            err(ctx, `usage: sandbox node ${verb} NAME\n`);
+            return 2;
+          }
+          const k = c.kubelets.get(name);
+          if (!k) {
+            err(ctx, `sandbox node ${verb}: there is no machine called ${name}\n`);
+            return 1;
+          }
+          if (verb === 'stop') {
+            if (!c.stopKubelet(name)) out(ctx, `the kubelet on ${name} is already stopped\n`);
+            else out(ctx, `kubelet on ${name} stopped; its containers keep running\n`);
+          } else if (verb === 'start') {
+            if (!c.startKubelet(name)) out(ctx, `the kubelet on ${name} is already running\n`);
+            else out(ctx, `kubelet on ${name} started\n`);
+          } else {
+            c.removeNode(name);
+            out(ctx, `machine ${name} removed; its Node object is deleted\n`);
+          }
+          return 0;
+        }
+        default:
+          err(ctx, `sandbox node: unknown action "${verb ?? ''}" (try: sandbox node add, stop, start or delete)\n`);
+          return 2;
       }
-      const next = c.nextWorker();
-      const nodeName = name ?? next.name;
-      if (c.kubelets.has(nodeName)) {
-        err(ctx, `sandbox node add: a node called ${nodeName} already exists\n`);
-        return 1;
-      }
-      c.addNode({ name: nodeName, ip: next.ip, controlPlane: false });
-      out(ctx, `node ${nodeName} (${next.ip}) is booting; it registers with the apiserver in a moment\n`);
-      return 0;
     },
   },
   why: {
@@ -114,8 +148,9 @@ const SUBCOMMANDS: Record<string, Sub> = {
 
 export function sandboxHelp(): string {
   const lines = ['The sandbox command controls the simulation itself: what a real cluster has no command for.', '', 'Commands:'];
-  const width = Math.max(...Object.values(SUBCOMMANDS).map((s) => s.usage.length));
-  for (const s of Object.values(SUBCOMMANDS)) lines.push(`  ${s.usage.padEnd(width)}   ${s.help}`);
+  const rows = Object.values(SUBCOMMANDS).flatMap((s): [string, string][] => [[s.usage, s.help], ...(s.more ?? [])]);
+  const width = Math.max(...rows.map(([u]) => u.length));
+  for (const [usage, help] of rows) lines.push(`  ${usage.padEnd(width)}   ${help}`);
   return lines.join('\n') + '\n';
 }
 

@@ -142,8 +142,9 @@ export function nodeRoles(node: Node): string {
 export function nodeStatus(node: Node): string {
   const statuses: string[] = [];
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
+  // printNode: Ready when the condition is True, NotReady when it is False or Unknown, Unknown without one.
   if (!ready) statuses.push('Unknown');
-  else statuses.push(ready.status === 'True' ? 'Ready' : ready.status === 'False' ? 'NotReady' : 'Unknown');
+  else statuses.push(ready.status === 'True' ? 'Ready' : 'NotReady');
   if (node.spec?.unschedulable) statuses.push('SchedulingDisabled');
   return statuses.join(',');
 }
