@@ -8,7 +8,7 @@ import { K, R } from '../api/wellknown.ts';
 import type { KubeObject } from '../api/object.ts';
 import type { Component } from '../sim/sim.ts';
 import type { Controller, ControllerContext } from './context.ts';
-import { addDisruptionCondition } from './taint-eviction.ts';
+import { addDisruptionCondition } from '../apiserver/eviction.ts';
 
 /** gcCheckPeriod: how often the collector looks. */
 export const POD_GC_PERIOD_MS = 20_000;
@@ -59,7 +59,7 @@ export class PodGarbageCollector implements Controller, Component {
 
   private forceDelete(pod: KubeObject & Pod, reason?: string, message?: string): void {
     try {
-      if (reason) addDisruptionCondition(this.ctx, pod, reason, message!);
+      if (reason) addDisruptionCondition(this.ctx.api, pod, reason, message!);
       this.ctx.api.delete(K.Pod, pod.metadata.namespace, pod.metadata.name!, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
     } catch {
       // Gone already.

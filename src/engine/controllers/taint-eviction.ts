@@ -3,11 +3,11 @@
 // for tolerationSeconds are deleted that long after the taint was noticed; pods that tolerate them
 // forever stay. When the taints go, pending deletions are cancelled.
 
-import type { Pod, PodCondition, Taint, Toleration } from '../api/types.ts';
+import type { Pod, Taint, Toleration } from '../api/types.ts';
 import { K, R } from '../api/wellknown.ts';
 import type { KubeObject } from '../api/object.ts';
 import type { Component, WorkQueue } from '../sim/sim.ts';
-import { formatRFC3339 } from '../util/time.ts';
+import { addDisruptionCondition } from '../apiserver/eviction.ts';
 import { tolerates } from '../scheduler/plugins/taint-toleration.ts';
 import type { Controller, ControllerContext } from './context.ts';
 
@@ -162,7 +162,7 @@ export class TaintEvictionController implements Controller, Component {
     const pod = this.ctx.store.get(R.pods, ns, name) as PodObj | undefined;
     if (!pod) return;
     try {
-      addDisruptionCondition(this.ctx, pod, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
+      addDisruptionCondition(this.ctx.api, pod, 'DeletionByTaintManager', 'Taint manager: deleting due to NoExecute taint');
       this.ctx.api.delete(K.Pod, ns, name, { preconditions: { uid: pod.metadata.uid } });
     } catch {
       this.works.delete(k);
@@ -177,23 +177,6 @@ export class TaintEvictionController implements Controller, Component {
     const s = state as State;
     this.works = new Map(s.works.map(([k, w]) => [k, w && { ...w }]));
   }
-}
-
-/** The DisruptionTarget condition (PodDisruptionConditions, on by default in 1.30), written before a delete. */
-export function addDisruptionCondition(ctx: Pick<ControllerContext, 'api' | 'sim'>, pod: PodObj, reason: string, message: string): void {
-  const conditions = pod.status?.conditions ?? [];
-  const existing = conditions.find((c) => c.type === 'DisruptionTarget');
-  if (existing && existing.status === 'True' && existing.reason === reason && existing.message === message) return;
-  const cond: PodCondition = {
-    lastProbeTime: null as unknown as string,
-    lastTransitionTime: existing?.status === 'True' ? existing.lastTransitionTime : formatRFC3339(ctx.sim.now()),
-    message,
-    reason,
-    status: 'True',
-    type: 'DisruptionTarget',
-  };
-  const next = existing ? conditions.map((c) => (c === existing ? cond : c)) : [...conditions, cond];
-  ctx.api.update(K.Pod, { ...pod, status: { ...pod.status, conditions: next } }, { subresource: 'status', trusted: true });
 }
 
 function key(p: PodObj): string {

@@ -147,6 +147,7 @@ export class FlagSet {
       if (s.type === 'bool') def = `=${s.default === true ? 'true' : 'false'}`;
       else if (s.type === 'int') def = `=${s.default ?? 0}`;
       else if (s.type === 'stringArray' || s.type === 'stringSlice') def = `=[${((s.default as string[] | undefined) ?? []).join(',')}]`;
+      else if (s.type === 'duration') def = `=${s.default ?? '0s'}`;
       else def = `='${s.default ?? ''}'`;
       lines.push(`    ${short}--${s.name}${def}:`);
       lines.push(wrapUsage(s.usage));

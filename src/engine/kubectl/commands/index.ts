@@ -7,10 +7,12 @@ import { configCommand } from './config.ts';
 import { createCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
+import { cordonCommand, drainCommand, uncordonCommand } from './drain.ts';
 import { getCommand } from './get.ts';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCommand, versionCommand } from './info.ts';
 import { replaceCommand } from './replace.ts';
 import { runCommand } from './run.ts';
+import { taintCommand } from './taint.ts';
 import { waitCommand } from './wait.ts';
 
 export const KUBECTL_COMMANDS: KubectlCommand[] = [
@@ -20,6 +22,10 @@ export const KUBECTL_COMMANDS: KubectlCommand[] = [
   getCommand,
   deleteCommand,
   clusterInfoCommand,
+  cordonCommand,
+  uncordonCommand,
+  drainCommand,
+  taintCommand,
   describeCommand,
   applyCommand,
   replaceCommand,
