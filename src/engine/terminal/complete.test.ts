@@ -130,7 +130,7 @@ const cases: Case[] = [
   // The sandbox command
   { name: 'sandbox subcommands complete', line: 'sandbox ', includes: ['help', 'time', 'advance', 'node', 'why', 'diagnostics'] },
   { name: 'a sandbox subcommand completes from its prefix', line: 'sandbox adv', candidates: ['advance'] },
-  { name: 'nested sandbox words complete', line: 'sandbox node ', candidates: ['add'] },
+  { name: 'nested sandbox words complete', line: 'sandbox node ', candidates: ['add', 'delete', 'start', 'stop'] },
   { name: 'sandbox why pod completes pod names', line: 'sandbox why pod w', candidates: ['web', 'web2'] },
 
   // Other words
