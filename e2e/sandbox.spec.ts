@@ -20,7 +20,7 @@ test('a pod applied from the editor becomes Running on a worker node in the grap
   await open(page);
   const editor = page.getByRole('region', { name: 'Editor' });
   await editor.getByRole('button', { name: 'New' }).click();
-  await page.getByRole('menuitem', { name: 'Pod' }).click();
+  await page.getByRole('menuitem', { name: 'Pod', exact: true }).click();
   await editor.getByRole('button', { name: 'Apply' }).click();
   await expect(editor.getByRole('status')).toContainText(/pod\/\S+ created/);
   const pod = page.getByRole('button', { name: /^Pod / }).first();
@@ -37,10 +37,10 @@ test('a pod applied from the editor becomes Running on a worker node in the grap
 test('deleting a pod from its menu runs kubectl delete and the pod goes', async ({ page }) => {
   await open(page);
   await typeCommand(page, 'kubectl run web --image=nginx');
-  const pod = page.getByRole('button', { name: 'Pod web' });
+  const pod = page.getByRole('button', { name: 'Pod web', exact: true });
   await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Actions for pod web' }).click();
-  await page.getByRole('menuitem', { name: 'Delete' }).click();
+  await page.getByRole('menuitem', { name: 'Delete', exact: true }).click();
   await expect(terminal(page)).toContainText('kubectl delete pod web -n default');
   await expect(terminal(page)).toContainText('pod "web" deleted', { timeout: 30_000 });
   await expect(pod).toHaveCount(0);
@@ -64,22 +64,33 @@ test('a reload keeps the cluster and the terminal history', async ({ page }) => 
   await open(page);
   await typeCommand(page, 'kubectl run keep --image=nginx');
   await expect(terminal(page)).toContainText('pod/keep created');
-  await expect(page.getByRole('button', { name: 'Pod keep' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pod keep', exact: true })).toBeVisible();
   // The autosave follows each command within a moment.
-  await page.waitForFunction(async () => {
-    const db = await new Promise<IDBDatabase>((r) => {
-      const q = indexedDB.open('kube-sandbox', 1);
-      q.onsuccess = () => r(q.result);
-    });
-    const v = await new Promise((r) => {
-      const q = db.transaction('saves').objectStore('saves').get('autosave');
-      q.onsuccess = () => r(q.result);
-    });
-    db.close();
-    return JSON.stringify(v ?? '').includes('"keep"');
-  });
+  // (page.evaluate awaits the async read; waitForFunction would take its promise for a truthy value.)
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        // Look without creating anything: only a database the page made is opened.
+        if (!(await indexedDB.databases()).some((d) => d.name === 'kube-sandbox')) return false;
+        const db = await new Promise<IDBDatabase>((r) => {
+          const q = indexedDB.open('kube-sandbox');
+          q.onsuccess = () => r(q.result);
+        });
+        if (!db.objectStoreNames.contains('saves')) {
+          db.close();
+          return false;
+        }
+        const v = await new Promise((r) => {
+          const q = db.transaction('saves').objectStore('saves').get('autosave');
+          q.onsuccess = () => r(q.result);
+        });
+        db.close();
+        return JSON.stringify(v ?? '').includes('"name":"keep"');
+      }),
+    )
+    .toBe(true);
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Pod keep' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pod keep', exact: true })).toBeVisible();
   await page.getByTestId('terminal-output').click();
   await page.keyboard.press('ArrowUp');
   await expect(terminal(page)).toContainText('kubectl run keep --image=nginx');
@@ -90,7 +101,7 @@ test('the language switch changes the page’s text', async ({ page }) => {
   await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
   await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
   await expect(page.getByRole('tab', { name: '检查器' })).toBeVisible();
-  await expect(page.getByRole('button', { name: '重置' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '重置', exact: true })).toBeVisible();
   await page.screenshot({ path: 'test-results/zh.png' });
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');
   await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
@@ -100,7 +111,7 @@ test('a YAML error shows a marker in the editor and applies nothing', async ({ p
   await open(page);
   const editor = page.getByRole('region', { name: 'Editor' });
   await editor.getByRole('button', { name: 'New' }).click();
-  await page.getByRole('menuitem', { name: 'Pod' }).click();
+  await page.getByRole('menuitem', { name: 'Pod', exact: true }).click();
   await page.locator('.monaco-editor textarea').focus();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: broken\n   labels: x\nspec:\n  containers:\n  - name: c\n    image: nginx\n');

@@ -21,7 +21,7 @@ import { useAutosave, startupSave } from './shell/use-autosave.ts';
 import { readAutosave } from './persistence/autosave.ts';
 import type { SavedSandbox } from '../worker/protocol.ts';
 
-const ClusterGraph = lazy(() => import('./graph/ClusterGraph.tsx').then((m) => ({ default: m.ClusterGraph })));
+const ClusterGraph = lazy(() => import('./cluster/ClusterGraph.tsx').then((m) => ({ default: m.ClusterGraph })));
 
 defineMessages(
   {

@@ -196,7 +196,7 @@ export function EditorPanel({ client }: { client: EditorClient }) {
       <div className="editor-body">
         {!current && <p className="editor-empty">{t('editor.empty')}</p>}
         <LoadBoundary failed={(m) => <p className="editor-loading" role="alert">{m}</p>}>
-          <Suspense fallback={<p className="editor-loading">{t('editor.loading')}</p>}>
+          <Suspense fallback={current ? <p className="editor-loading">{t('editor.loading')}</p> : null}>
             <div className="editor-monaco-wrap" hidden={!current}>
               <MonacoView applied={shown} onApply={apply} applyLabel={t('editor.apply')} ariaLabel={t('editor.region')} />
             </div>

@@ -8,13 +8,24 @@ const DB = 'kube-sandbox';
 const STORE = 'saves';
 const KEY = 'autosave';
 
-function open(): Promise<IDBDatabase> {
+function openVersion(version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    const req = indexedDB.open(DB, version);
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+    };
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('IndexedDB is unavailable'));
   });
+}
+
+/** The database with its store; a database someone made without the store is upgraded to have it. */
+async function open(): Promise<IDBDatabase> {
+  const db = await openVersion();
+  if (db.objectStoreNames.contains(STORE)) return db;
+  const next = db.version + 1;
+  db.close();
+  return openVersion(next);
 }
 
 export async function writeAutosave(save: SavedSandbox): Promise<void> {

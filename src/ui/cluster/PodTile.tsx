@@ -1,0 +1,82 @@
+// One pod inside its node: name, STATUS as kubectl says it, READY, restarts, a mark per container.
+// It subscribes to its own view only, so a pod's change re-renders that pod.
+
+import { memo, useState } from 'react';
+import { useCluster } from '../state/cluster-store.ts';
+import { useUi } from '../state/ui-store.ts';
+import { useT } from '../i18n/index.ts';
+import { ActionMenu } from './ActionMenu.tsx';
+import type { ContainerView, PodView } from '../../worker/protocol.ts';
+import './messages.ts';
+
+/** The colour family of a pod's STATUS. */
+export function podTone(p: PodView, deleting: boolean): 'ok' | 'warn' | 'err' | 'info' | 'muted' {
+  if (deleting || p.status === 'Terminating') return 'muted';
+  if (p.status === 'Completed' || p.phase === 'Succeeded') return 'muted';
+  if (/Err|BackOff|Error|Failed|OOMKilled|Invalid|Unknown|Evicted/.test(p.status)) return 'err';
+  if (p.status === 'Running') return p.isReady ? 'ok' : 'warn';
+  return 'info';
+}
+
+function containerTone(c: ContainerView): string {
+  if (c.state === 'running') return c.ready || c.init ? 'ok' : 'warn';
+  if (c.state === 'terminated') return c.reason === 'Completed' ? 'muted' : 'err';
+  if (c.state === 'waiting') return /Err|BackOff/.test(c.reason) ? 'err' : 'info';
+  return 'muted';
+}
+
+export const PodTile = memo(function PodTile({ podKey, onAction, x, y }: { podKey: string; onAction: (c: string) => void; x: number; y: number }) {
+  const t = useT();
+  const v = useCluster((s) => s.objects[podKey]);
+  const selected = useUi((s) => s.selected === podKey);
+  const [menu, setMenu] = useState(false);
+  if (!v?.pod) return null;
+  const p = v.pod;
+  const ns = v.namespace;
+  const tone = podTone(p, v.deleting);
+  const items = [
+    { label: t('graph.describe'), command: `kubectl describe pod ${v.name} -n ${ns}` },
+    { label: t('graph.logs'), command: `kubectl logs ${v.name} -n ${ns}` },
+    { label: t('graph.delete'), command: `kubectl delete pod ${v.name} -n ${ns}` },
+  ];
+  return (
+    <div
+      className={`pod tone-${tone}${selected ? ' selected' : ''}${v.deleting ? ' leaving' : ''}`}
+      style={{ transform: `translate(${x}px, ${y}px)` }}
+      role="button"
+      tabIndex={0}
+      aria-label={t('graph.pod', { name: v.name })}
+      aria-pressed={selected}
+      data-status={p.status}
+      title={`${ns}/${v.name}\n${p.status} · ${p.ready} · ${p.ip || '-'}`}
+      onClick={(e) => {
+        e.stopPropagation();
+        useUi.setState({ selected: podKey, sideTab: 'inspector' });
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          useUi.setState({ selected: podKey, sideTab: 'inspector' });
+        }
+      }}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        setMenu(true);
+      }}
+    >
+      <div className="pod-name">{v.name}</div>
+      <div className="pod-line">
+        <span className="pod-status">{p.status}</span>
+        <span className="pod-ready">{p.ready}</span>
+        {p.restarts !== '0' && <span className="pod-restarts">↻{p.restarts.replace(/ \(.*\)$/, '')}</span>}
+      </div>
+      <div className="pod-containers" aria-hidden="true">
+        {p.containers.map((c) => (
+          <i key={(c.init ? 'i:' : '') + c.name} className={`ctr tone-${containerTone(c)}${c.init ? ' init' : ''}`} title={`${c.name}: ${c.reason || c.state}`} />
+        ))}
+      </div>
+      <ActionMenu label={t('graph.actionsPod', { name: v.name })} items={items} open={menu} setOpen={setMenu} onAction={onAction} />
+    </div>
+  );
+});
