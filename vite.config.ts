@@ -13,7 +13,8 @@ const vendorGroups = [
   },
   { name: 'xyflow', test: /node_modules[\\/](@xyflow|d3-[a-z-]+|classcat)[\\/]/, priority: 20 },
   { name: 'xterm', test: /node_modules[\\/]@xterm[\\/]/, priority: 20 },
-  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 10 },
+  // Before xyflow: React Flow's dependencies (react, use-sync-external-store) must not drag its chunk into the entry.
+  { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|use-sync-external-store|zustand)[\\/]/, priority: 40 },
 ];
 
 export default defineConfig({
