@@ -82,24 +82,25 @@ async function measureFrames(page: Page, seconds: number): Promise<{ p95: number
     // three loops in one shell line give ~20 updates per second.
     s.client.send({ type: 'run', id: 9_000_001, input: 'i=0; while true; do i=$((i+1)); kubectl label pod p-$((i % 997)) step=$i --overwrite >/dev/null; kubectl label pod p-$(((i+331) % 997)) step=$i --overwrite >/dev/null; kubectl label pod p-$(((i+662) % 997)) step=$i --overwrite >/dev/null; done' });
   });
-  const result = await page.evaluate(async (ms) => {
-    const times: number[] = [];
+  // A string, not a function: tsx's name helpers (__name) do not exist in the page.
+  const result = (await page.evaluate(`(async () => {
+    const times = [];
     let last = performance.now();
-    const end = last + ms;
-    await new Promise<void>((resolve) => {
-      const f = (t: number) => {
+    const end = last + ${seconds * 1000};
+    await new Promise((resolve) => {
+      const step = (t) => {
         times.push(t - last);
         last = t;
-        if (t < end) requestAnimationFrame(f);
+        if (t < end) requestAnimationFrame(step);
         else resolve();
       };
-      requestAnimationFrame(f);
+      requestAnimationFrame(step);
     });
-    const s = (window as unknown as { __sandbox: SandboxHook }).__sandbox;
+    const s = window.__sandbox;
     const costs = [...s.client.frameCosts];
-    s.client.send({ type: 'interrupt', id: 9_000_001 });
+    s.client.send({ type: 'interrupt', id: 9000001 });
     return { times, costs };
-  }, seconds * 1000);
+  })()`)) as { times: number[]; costs: number[] };
   const sorted = [...result.times].sort((a, b) => a - b);
   const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
   const fps = result.times.length / seconds;

@@ -124,3 +124,24 @@ test('a YAML error shows a marker in the editor and applies nothing', async ({ p
   await typeCommand(page, 'kubectl get pod broken');
   await expect(terminal(page)).toContainText('Error from server (NotFound): pods "broken" not found');
 });
+
+test('the editor warns about a field Kubernetes does not have, from the bundled schema', async ({ page }) => {
+  await open(page);
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('menuitem', { name: 'Pod', exact: true }).click();
+  await page.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('apiVersion: v1\nkind: Pod\nmetadata:\n  name: typo\nspec:\n  containerz: []\n');
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): { severity: number; message: string }[] } } }).__monaco.editor
+          .getModelMarkers({})
+          .filter((m) => m.severity === 4)
+          .map((m) => m.message)
+          .join('\n'),
+      ),
+    )
+    .toContain('containerz');
+});
