@@ -39,6 +39,13 @@ test('deleting a pod from its menu runs kubectl delete and the pod goes', async 
   await typeCommand(page, 'kubectl run web --image=nginx');
   const pod = page.getByRole('button', { name: 'Pod web', exact: true });
   await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+  // The name in kubectl's output leads to the inspector.
+  // (xterm's own layers sit over its text rows, so the mouse goes where the words are drawn.)
+  const words = await terminal(page).getByText('pod/web created').boundingBox();
+  if (!words) throw new Error('the terminal shows no "pod/web created"');
+  await page.mouse.move(words.x + 15, words.y + words.height / 2);
+  await page.mouse.click(words.x + 15, words.y + words.height / 2);
+  await expect(page.getByRole('region', { name: 'Pod/web' })).toContainText('apiVersion: v1');
   await page.getByRole('button', { name: 'Actions for pod web' }).click();
   await page.getByRole('menuitem', { name: 'Delete', exact: true }).click();
   await expect(terminal(page)).toContainText('kubectl delete pod web -n default');

@@ -8,6 +8,9 @@ import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
 import './messages.ts';
 import type { FromWorker, ToWorker } from '../../worker/protocol.ts';
+import { useCluster } from '../state/cluster-store.ts';
+import { useUi } from '../state/ui-store.ts';
+import { findObjectLinks, resolveLink } from './object-links.ts';
 import { useT } from '../i18n/index.ts';
 import { TerminalController } from './controller.ts';
 import { subscribeTerminalBus } from './terminal-bus.ts';
@@ -87,6 +90,20 @@ export function Terminal({ client, initialHistory, onHistoryChange }: TerminalPr
     };
     doFit();
 
+    // Object names in the output open the inspector (kubectl's pod/web, node names).
+    const links = term.registerLinkProvider({
+      provideLinks(y, callback) {
+        const line = term.buffer.active.getLine(y - 1)?.translateToString(true) ?? '';
+        const found = findObjectLinks(line).flatMap((l) => {
+          const key = resolveLink(l, useCluster.getState().byResource);
+          return key
+            ? [{ range: { start: { x: l.start + 1, y }, end: { x: l.start + l.length, y } }, text: line.slice(l.start, l.start + l.length), activate: () => useUi.setState({ selected: key, sideTab: 'inspector' }) }]
+            : [];
+        });
+        callback(found.length ? found : undefined);
+      },
+    });
+
     const controller = new TerminalController(term, {
       send: (m) => client.send(m),
       initialHistory: historyRef.current ?? [],
@@ -147,6 +164,7 @@ export function Terminal({ client, initialHistory, onHistoryChange }: TerminalPr
       offResize.dispose();
       offEngine();
       offBus();
+      links.dispose();
       term.dispose();
       setOpen(false);
     };
