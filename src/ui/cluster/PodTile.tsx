@@ -43,39 +43,37 @@ export const PodTile = memo(function PodTile({ podKey, onAction, x, y }: { podKe
     <div
       className={`pod tone-${tone}${selected ? ' selected' : ''}${v.deleting ? ' leaving' : ''}`}
       style={{ transform: `translate(${x}px, ${y}px)` }}
-      role="button"
-      tabIndex={0}
-      aria-label={t('graph.pod', { name: v.name })}
-      aria-pressed={selected}
-      data-status={p.status}
-      title={`${ns}/${v.name}\n${p.status} · ${p.ready} · ${p.ip || '-'}`}
-      onClick={(e) => {
-        e.stopPropagation();
-        useUi.setState({ selected: podKey, sideTab: 'inspector' });
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          useUi.setState({ selected: podKey, sideTab: 'inspector' });
-        }
-      }}
       onContextMenu={(e) => {
         e.preventDefault();
         e.stopPropagation();
         setMenu(true);
       }}
     >
-      <div className="pod-name">{v.name}</div>
-      <div className="pod-line">
-        <span className="pod-status">{p.status}</span>
-        <span className="pod-ready">{p.ready}</span>
-        {p.restarts !== '0' && <span className="pod-restarts">↻{p.restarts.replace(/ \(.*\)$/, '')}</span>}
-      </div>
-      <div className="pod-containers" aria-hidden="true">
-        {p.containers.map((c) => (
-          <i key={(c.init ? 'i:' : '') + c.name} className={`ctr tone-${containerTone(c)}${c.init ? ' init' : ''}`} title={`${c.name}: ${c.reason || c.state}`} />
-        ))}
-      </div>
+      {/* The tile's body is the button; the menu button sits beside it, not inside it. */}
+      <button
+        type="button"
+        className="pod-body nodrag"
+        aria-label={t('graph.pod', { name: v.name })}
+        aria-pressed={selected}
+        data-status={p.status}
+        title={`${ns}/${v.name}\n${p.status} · ${p.ready} · ${p.ip || '-'}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          useUi.setState({ selected: podKey, sideTab: 'inspector' });
+        }}
+      >
+        <span className="pod-name">{v.name}</span>
+        <span className="pod-line">
+          <span className="pod-status">{p.status}</span>
+          <span className="pod-ready">{p.ready}</span>
+          {p.restarts !== '0' && <span className="pod-restarts">↻{p.restarts.replace(/ \(.*\)$/, '')}</span>}
+        </span>
+        <span className="pod-containers" aria-hidden="true">
+          {p.containers.map((c) => (
+            <i key={(c.init ? 'i:' : '') + c.name} className={`ctr tone-${containerTone(c)}${c.init ? ' init' : ''}`} title={`${c.name}: ${c.reason || c.state}`} />
+          ))}
+        </span>
+      </button>
       <ActionMenu label={t('graph.actionsPod', { name: v.name })} items={items} open={menu} setOpen={setMenu} onAction={onAction} />
     </div>
   );
