@@ -219,7 +219,7 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
       >
         <Background gap={24} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable className="minimap" bgColor="var(--panel)" maskColor="rgba(60, 70, 90, 0.25)" nodeColor="var(--panel-2)" nodeStrokeColor="var(--border)" />
+        <MiniMap pannable zoomable className="minimap" style={{ width: 160, height: 100 }} bgColor="var(--panel)" maskColor="rgba(60, 70, 90, 0.25)" nodeColor="var(--panel-2)" nodeStrokeColor="var(--border)" />
       </ReactFlow>
     </div>
   );
