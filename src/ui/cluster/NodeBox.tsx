@@ -116,7 +116,13 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
         }}
       >
         <div className="node-title">
-          <span className="node-name">{name}</span>
+          {nodeName ? (
+            <button type="button" className="node-name" onClick={(e) => { e.stopPropagation(); useUi.setState({ selected: key, sideTab: 'inspector' }); }}>
+              {name}
+            </button>
+          ) : (
+            <span className="node-name">{name}</span>
+          )}
           {n && <span className={`badge tone-${tone}`}>{status}</span>}
           {n && !n.kubeletRunning && <span className="badge tone-err">{t('graph.kubeletStopped')}</span>}
         </div>
