@@ -55,6 +55,7 @@ scope.onmessage = (ev: MessageEvent<ToWorker>) => {
           break;
         }
         h.speed = speed;
+        if (m.type === 'reset' && host) h.adopt(host);
         start(h);
         break;
       }

@@ -114,3 +114,17 @@ describe('the worker host’s frames', () => {
     expect(JSON.stringify(b.cluster.snapshot())).toBe(JSON.stringify(a.h.cluster.snapshot()));
   });
 });
+
+describe('a reset', () => {
+  it('starts a fresh cluster and keeps the learner’s files and history', () => {
+    const a = host();
+    a.h.enqueue(1, 'echo hi > /root/note.txt');
+    a.h.enqueue(2, 'kubectl run web --image=nginx');
+    for (let i = 0; i < 5; i++) a.h.tick(100);
+    const b = new EngineHost(1, 2, () => {});
+    b.adopt(a.h);
+    expect(b.cluster.store.get('pods', 'default', 'web')).toBeUndefined();
+    expect(b.session.fs.readFile('/root/note.txt')).toBe('hi\n');
+    expect(b.session.history).toEqual(['echo hi > /root/note.txt', 'kubectl run web --image=nginx']);
+  });
+});

@@ -256,6 +256,12 @@ export class EngineHost {
     return { format: 'kube-sandbox/save', version: 1, cluster: this.cluster.snapshot(), files: this.files(), history: [...this.session.history] };
   }
 
+  /** Carries the learner's files and history over to a fresh cluster (a reset keeps them). */
+  adopt(from: EngineHost): void {
+    for (const [path, content] of Object.entries(from.files())) writeWithDirs(this.session.fs, path, content);
+    this.session.history.push(...from.session.history);
+  }
+
   private files(): Record<string, string> {
     const out: Record<string, string> = {};
     const walk = (dir: string) => {
