@@ -78,7 +78,7 @@ export function App() {
     clearCluster();
     setHistory(null);
     const c = new EngineClient(SEED, WORKERS, restore);
-    // For the browser tests and the bench: read-only hooks (the page never changes cluster state).
+    // Hooks for the browser tests and the bench (they drive the engine through the same protocol).
     Object.assign(window, { __sandbox: { client: c }, __cluster: useCluster });
     const off = c.subscribe((m) => {
       if (m.type === 'ready') {
