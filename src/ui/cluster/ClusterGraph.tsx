@@ -71,6 +71,19 @@ function edgeSignature(s: ClusterState, v: GraphView): string {
   return out.join('\n');
 }
 
+/**
+ * Memoizes a derivation of the cluster on the store's object maps and the view: most frames only move
+ * the clock, and those must not walk every pod again.
+ */
+function memoOnObjects(fn: (s: ClusterState, v: GraphView) => string): (s: ClusterState, v: GraphView) => string {
+  let last: { objects: unknown; byResource: unknown; podsByNode: unknown; byUid: unknown; view: GraphView; out: string } | undefined;
+  return (s, v) => {
+    if (last && last.objects === s.objects && last.byResource === s.byResource && last.podsByNode === s.podsByNode && last.byUid === s.byUid && last.view === v) return last.out;
+    last = { objects: s.objects, byResource: s.byResource, podsByNode: s.podsByNode, byUid: s.byUid, view: v, out: fn(s, v) };
+    return last.out;
+  };
+}
+
 export function ClusterGraph({ onSelect, onAction }: { onSelect: (key: string) => void; onAction: (command: string) => void }) {
   return (
     <ReactFlowProvider>
@@ -84,8 +97,10 @@ export function ClusterGraph({ onSelect, onAction }: { onSelect: (key: string) =
 function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (command: string) => void }) {
   const t = useT();
   const view = useGraphView();
-  const shape = useCluster((s) => structure(s, view));
-  const edgeSig = useCluster((s) => edgeSignature(s, view));
+  const shapeOf = useMemo(() => memoOnObjects(structure), []);
+  const edgesOf = useMemo(() => memoOnObjects(edgeSignature), []);
+  const shape = useCluster((s) => shapeOf(s, view));
+  const edgeSig = useCluster((s) => edgesOf(s, view));
   const podTotal = useCluster((s) => s.byResource.pods?.length ?? 0);
   const summary = podTotal > SUMMARY_ABOVE;
   const positions = useRef<Positions>(loadPositions());
@@ -214,7 +229,6 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
         elementsSelectable={false}
         minZoom={0.05}
         maxZoom={2}
-        proOptions={{ hideAttribution: true }}
         onlyRenderVisibleElements
       >
         <Background gap={24} />

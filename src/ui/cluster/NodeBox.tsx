@@ -1,7 +1,7 @@
 // A Node as a box holding its pods. It selects the node's view and its list of pod keys; pods
 // render themselves. A pod that goes away fades out here before it is dropped.
 
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { Handle, Position, type NodeProps, type Node as FlowNode } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { useCluster } from '../state/cluster-store.ts';
@@ -9,7 +9,7 @@ import { useUi } from '../state/ui-store.ts';
 import { useT } from '../i18n/index.ts';
 import { ActionMenu } from './ActionMenu.tsx';
 import { PodTile, podTone } from './PodTile.tsx';
-import { nodeHeight, NODE_HEADER, NODE_PAD, podOffset } from './layout.ts';
+import { keyNamespace, nodeHeight, NODE_HEADER, NODE_PAD, podOffset } from './layout.ts';
 
 const podsAreaHeight = (n: number) => nodeHeight(n) - NODE_HEADER - NODE_PAD;
 import { podVisible, useGraphView } from './graph-store.ts';
@@ -26,7 +26,9 @@ const CONTROL_PLANE = ['kube-apiserver', 'etcd', 'kube-scheduler', 'kube-control
 /** The node's pods that the current view shows. */
 function useVisiblePods(nodeName: string): string[] {
   const view = useGraphView();
-  return useCluster(useShallow((s) => (s.podsByNode[nodeName] ?? []).filter((k) => podVisible(s.objects[k]?.namespace ?? '', view))));
+  const keys = useCluster((s) => s.podsByNode[nodeName]);
+  // The namespace is part of the key, so filtering needs neither the objects nor a pass per frame.
+  return useMemo(() => (keys ?? []).filter((k) => podVisible(keyNamespace(k), view)), [keys, view]);
 }
 
 function ControlPlaneChips({ nodeName }: { nodeName: string }) {
