@@ -16,6 +16,25 @@ async function typeCommand(page: Page, line: string) {
 
 const terminal = (page: Page) => page.getByTestId('terminal-output');
 
+type Marker = { severity: number; message: string };
+/** The editor's markers (8 is Error, 4 is Warning), read through the Monaco the page exposes. */
+const markers = (page: Page, severity: number) =>
+  page.evaluate((sev) => (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): Marker[] } } }).__monaco.editor.getModelMarkers({}).filter((m) => m.severity === sev).map((m) => m.message), severity);
+
+/**
+ * Starts a file from the Pod template and replaces its text, as a learner pasting would. The YAML is
+ * flow style so that Monaco's auto-indent cannot reshape what is typed.
+ */
+async function newPodFileWith(page: Page, text: string) {
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('menuitem', { name: 'Pod', exact: true }).click();
+  await page.locator('.monaco-editor textarea').focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  return editor;
+}
+
 test('a pod applied from the editor becomes Running on a worker node in the graph, and kubectl lists it', async ({ page }) => {
   await open(page);
   const editor = page.getByRole('region', { name: 'Editor' });
@@ -116,16 +135,9 @@ test('the language switch changes the page’s text', async ({ page }) => {
 
 test('a YAML error shows a marker in the editor and applies nothing', async ({ page }) => {
   await open(page);
-  const editor = page.getByRole('region', { name: 'Editor' });
-  await editor.getByRole('button', { name: 'New' }).click();
-  await page.getByRole('menuitem', { name: 'Pod', exact: true }).click();
-  await page.locator('.monaco-editor textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  // Flow style, so that Monaco's auto-indent cannot change what is typed: the mapping is never closed.
-  await page.keyboard.insertText('apiVersion: v1\nkind: Pod\nmetadata: {name: broken, labels: {app: x}\nspec: {containers: [{name: c, image: nginx}]}\n');
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): { severity: number }[] } } }).__monaco.editor.getModelMarkers({}).filter((m) => m.severity === 8).length))
-    .toBeGreaterThan(0);
+  // The mapping on line 3 is never closed.
+  const editor = await newPodFileWith(page, 'apiVersion: v1\nkind: Pod\nmetadata: {name: broken, labels: {app: x}\nspec: {containers: [{name: c, image: nginx}]}\n');
+  await expect.poll(async () => (await markers(page, 8)).length).toBeGreaterThan(0);
   await editor.getByRole('button', { name: 'Apply' }).click();
   await expect(editor.getByRole('status')).toContainText('error');
   await page.screenshot({ path: 'test-results/yaml-error.png' });
@@ -135,21 +147,8 @@ test('a YAML error shows a marker in the editor and applies nothing', async ({ p
 
 test('the editor warns about a field Kubernetes does not have, from the bundled schema', async ({ page }) => {
   await open(page);
-  const editor = page.getByRole('region', { name: 'Editor' });
-  await editor.getByRole('button', { name: 'New' }).click();
-  await page.getByRole('menuitem', { name: 'Pod', exact: true }).click();
-  await page.locator('.monaco-editor textarea').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText('apiVersion: v1\nkind: Pod\nmetadata: {name: typo}\nspex: {containers: [{name: c, image: nginx}]}\n');
+  await newPodFileWith(page, 'apiVersion: v1\nkind: Pod\nmetadata: {name: typo}\nspex: {containers: [{name: c, image: nginx}]}\n');
   await expect
-    .poll(() =>
-      page.evaluate(() =>
-        (window as unknown as { __monaco: { editor: { getModelMarkers(f: object): { severity: number; message: string }[] } } }).__monaco.editor
-          .getModelMarkers({})
-          .filter((m) => m.severity === 4)
-          .map((m) => m.message)
-          .join('\n'),
-      ),
-    )
+    .poll(async () => (await markers(page, 4)).join('\n'))
     .toContain('spex');
 });
