@@ -13,6 +13,7 @@ import type { Store } from '../store/store.ts';
 import { PodIpAllocator, type PodIpState } from '../network/pod-ips.ts';
 import type { ImageRegistry, LookupResult } from '../runtime/registry.ts';
 import { parseImageRef } from '../runtime/image-ref.ts';
+import { containerProgram } from '../runtime/command.ts';
 import { formatRFC3339Micro } from '../util/time.ts';
 import { goDurationString } from '../util/duration.ts';
 import { digest } from '../runtime/registry.ts';
@@ -364,6 +365,7 @@ export class Kubelet implements Component {
     if (!run.sandboxReady) consider(run.sandboxReadyAt);
     for (const c of run.containers) {
       consider(c.dueAt);
+      if (c.stage === 'running') consider(c.exitAt);
       if (c.stage === 'pull-backoff') consider(c.backoffUntil);
     }
     return next;
@@ -393,9 +395,22 @@ export class Kubelet implements Component {
       const c = run.containers[i];
       const policy = containers[i]?.imagePullPolicy ?? 'IfNotPresent';
       switch (c.stage) {
-        case 'running':
-        case 'exited':
         case 'stopping':
+          continue;
+        case 'running':
+          // The command ended by itself.
+          if (c.exitAt !== undefined && now >= c.exitAt) this.containerExited(c, spec, now);
+          continue;
+        case 'exited':
+          // A container to restart is looked at again on the next sync after it died (PLEG's relist).
+          if (c.dueAt === undefined || now < c.dueAt) continue;
+          c.dueAt = undefined;
+          if (this.restartOrBackOff(run, c, now)) i--;
+          continue;
+        case 'crash-backoff':
+          if (now < (c.dueAt ?? 0)) continue;
+          c.dueAt = undefined;
+          if (this.restartOrBackOff(run, c, now)) i--;
           continue;
         case 'pull': {
           if (this.hasImage(c.image) && policy !== 'Always') {
@@ -472,10 +487,57 @@ export class Kubelet implements Component {
           c.stage = 'running';
           c.startedAt = now;
           c.ready = true;
+          const prog = containerProgram(containers[i]?.command, containers[i]?.args);
+          c.exitAt = prog.kind === 'exits' ? now + prog.afterMs : undefined;
+          c.exitCode = prog.kind === 'exits' ? prog.exitCode : undefined;
+          if (c.exitAt === now) i--; // It ends at once.
           continue;
         }
       }
     }
+  }
+
+  /** The container's process exited: it is terminated, and restarted if the pod's restartPolicy says so. */
+  private containerExited(c: ContainerRun, spec: Pod, now: number): void {
+    const code = c.exitCode ?? 0;
+    c.terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: c.startedAt ?? now, finishedAt: now, containerID: c.containerID ?? '' };
+    c.stage = 'exited';
+    c.ready = false;
+    c.exitAt = undefined;
+    c.exitCode = undefined;
+    const policy = spec.spec?.restartPolicy ?? 'Always';
+    c.dueAt = policy === 'Always' || (policy === 'OnFailure' && code !== 0) ? now + T.PLEG_RELIST_MS : undefined;
+  }
+
+  /**
+   * doBackOff for a dead container that is to be restarted: while the crash back-off since it
+   * finished has not run out it waits in CrashLoopBackOff; otherwise the back-off steps (10 s, 20 s,
+   * … 5 min; reset after 10 min without a crash) and the container starts again. True: restart now.
+   */
+  private restartOrBackOff(run: PodRun, c: ContainerRun, now: number): boolean {
+    const last = c.terminated ?? c.lastTerminated;
+    const finished = last?.finishedAt ?? now;
+    const expired = c.crashBackoffAt === undefined || now - c.crashBackoffAt > 2 * T.CRASH_BACKOFF_MAX_MS;
+    if (c.terminated) {
+      c.lastTerminated = c.terminated;
+      c.terminated = undefined;
+    }
+    if (!expired && now - finished < c.crashBackoffMs!) {
+      c.stage = 'crash-backoff';
+      c.dueAt = finished + c.crashBackoffMs!;
+      const pod = `${run.name}_${run.namespace}(${run.uid})`;
+      c.waitingReason = 'CrashLoopBackOff';
+      c.waitingMessage = `back-off ${goDurationString(c.crashBackoffMs!)} restarting failed container=${c.name} pod=${pod}`;
+      this.containerEvent(run, c, 'Warning', 'BackOff', `Back-off restarting failed container ${c.name} in pod ${pod}`);
+      return false;
+    }
+    c.crashBackoffMs = expired ? T.CRASH_BACKOFF_INITIAL_MS : Math.min(c.crashBackoffMs! * 2, T.CRASH_BACKOFF_MAX_MS);
+    c.crashBackoffAt = now;
+    c.restartCount++;
+    c.stage = 'pull';
+    c.waitingReason = undefined;
+    c.waitingMessage = undefined;
+    return true;
   }
 
   private imagePresent(c: ContainerRun): void {

@@ -13,7 +13,9 @@ export type ContainerStage =
   | 'running'
   /** Asked to stop; gone at dueAt. */
   | 'stopping'
-  | 'exited';
+  | 'exited'
+  /** Exited and to be restarted, waiting out the crash back-off until dueAt (CrashLoopBackOff). */
+  | 'crash-backoff';
 
 export interface TerminatedInfo {
   exitCode: number;
@@ -42,6 +44,12 @@ export interface ContainerRun {
   pullFailures: number;
   backoffUntil?: number;
   pullStartedAt?: number;
+  /** When the running container's command ends by itself, and with what code. */
+  exitAt?: number;
+  exitCode?: number;
+  /** The crash back-off (the kubelet's backOff for container restarts): its current delay and when it was last stepped. */
+  crashBackoffMs?: number;
+  crashBackoffAt?: number;
 }
 
 export interface PodRun {

@@ -90,18 +90,20 @@ const KUBELET_CONDITIONS = new Set(['PodScheduled', 'Ready', 'Initialized', 'Con
 export function buildPodStatus(pod: Pod, run: PodRun, hostIP: string, now: number): PodStatus {
   const unready = run.containers.filter((c) => !c.ready).map((c) => c.name);
   const allReady = unready.length === 0 && run.containers.length > 0;
+  const phase = podPhase(pod, run);
+  // A pod that ran to completion is not ready because it is done (GeneratePodReadyCondition).
+  const notReady = (type: string) =>
+    phase === 'Succeeded'
+      ? condition(run, type, false, now, 'PodCompleted')
+      : condition(run, type, false, now, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`);
   // Conditions the kubelet does not own (DisruptionTarget, readiness gates) are kept, first, as it keeps them.
   const others = (pod.status?.conditions ?? []).filter((c) => !KUBELET_CONDITIONS.has(c.type));
   const conditions: PodCondition[] = [
     ...others,
     condition(run, 'PodReadyToStartContainers', run.sandboxReady, now),
     condition(run, 'Initialized', true, now),
-    allReady
-      ? condition(run, 'Ready', true, now)
-      : condition(run, 'Ready', false, now, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
-    allReady
-      ? condition(run, 'ContainersReady', true, now)
-      : condition(run, 'ContainersReady', false, now, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+    allReady ? condition(run, 'Ready', true, now) : notReady('Ready'),
+    allReady ? condition(run, 'ContainersReady', true, now) : notReady('ContainersReady'),
   ];
   const scheduled = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
   if (scheduled) conditions.push(scheduled);
@@ -110,7 +112,7 @@ export function buildPodStatus(pod: Pod, run: PodRun, hostIP: string, now: numbe
     containerStatuses: run.containers.map(containerStatus).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    phase: podPhase(pod, run),
+    phase,
     qosClass: pod.status?.qosClass,
     startTime: formatRFC3339(run.startTime),
   };

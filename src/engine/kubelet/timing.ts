@@ -24,3 +24,8 @@ export const IMAGE_BACKOFF_INITIAL_MS = 10_000;
 export const IMAGE_BACKOFF_MAX_MS = 300_000;
 /** A mirror pod that was deleted is recreated on the next sync. */
 export const MIRROR_RECREATE_MS = 1_000;
+/** Container restart back-off: 10 s doubling to 5 minutes, forgotten after twice the cap without a crash. */
+export const CRASH_BACKOFF_INITIAL_MS = 10_000;
+export const CRASH_BACKOFF_MAX_MS = 300_000;
+/** PLEG's relist period: a container's death is noticed, and acted on, this long after it happens. */
+export const PLEG_RELIST_MS = 1_000;
