@@ -17,11 +17,13 @@ import { KindRegistry } from './api/kinds.ts';
 import { K, R } from './api/wellknown.ts';
 import type { KubeObject } from './api/object.ts';
 import type { Controller, ControllerContext } from './controllers/context.ts';
+import { DaemonSetController } from './controllers/daemonset.ts';
 import { GarbageCollector } from './controllers/garbage-collector.ts';
 import { NamespaceController } from './controllers/namespace.ts';
 import { NodeIpamController } from './controllers/node-ipam.ts';
 import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { PodGarbageCollector } from './controllers/pod-gc.ts';
+import { REPLICATION_CONTROLLER, ReplicaSetController } from './controllers/replicaset.ts';
 import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { fakeCertificate, RootCAPublisher } from './controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from './controllers/serviceaccount.ts';
@@ -120,6 +122,9 @@ export class Cluster {
       new NodeLifecycleController(this.ctx),
       new TaintEvictionController(this.ctx),
       new PodGarbageCollector(this.ctx),
+      new DaemonSetController(this.ctx),
+      new ReplicaSetController(this.ctx),
+      new ReplicaSetController(this.ctx, REPLICATION_CONTROLLER),
     );
     this.scheduler = new Scheduler(this.api, this.store, this.sim, this.events);
     this.store.watch(R.pods, (e) => {

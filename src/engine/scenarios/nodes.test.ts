@@ -14,8 +14,9 @@ const taints = (h: Headless, node: string) => (nodeOf(h, node).spec.taints ?? []
 const podReady = (h: Headless, name: string) => (pod(h, name)?.status as { conditions?: Cond[] }).conditions?.find((c) => c.type === 'Ready')?.status;
 
 /**
- * A pod owned by a ReplicaSet. The engine has no ReplicaSet controller yet, so the ReplicaSet only
- * stands there as the owner (the garbage collector would delete a pod whose owner is missing).
+ * A pod on a given node owned by a ReplicaSet. The ReplicaSet only stands there as the owner (the
+ * garbage collector would delete a pod whose owner is missing): it is being deleted, held by a
+ * finalizer, so the ReplicaSet controller neither deletes the pod nor makes new ones.
  */
 function ownedPod(h: Headless, name: string, node: string, extra = ''): string {
   if (!h.cluster.store.get('replicasets.apps', 'default', 'app-rs')) {
@@ -24,6 +25,8 @@ function ownedPod(h: Headless, name: string, node: string, extra = ''): string {
       kind: ReplicaSet
       metadata:
         name: app-rs
+        finalizers:
+        - sandbox.example/hold
       spec:
         replicas: 0
         selector:
@@ -38,7 +41,7 @@ function ownedPod(h: Headless, name: string, node: string, extra = ''): string {
             - name: app
               image: nginx
     `);
-    h.run('kubectl apply -f rs.yaml');
+    h.run('kubectl apply -f rs.yaml && kubectl delete rs app-rs --wait=false');
   }
   const uid = h.cluster.store.get('replicasets.apps', 'default', 'app-rs')!.metadata.uid;
   return yaml`

@@ -16,8 +16,11 @@ export interface Component {
   restore?(state: unknown): void;
 }
 
-/** What a reconcile returns: nothing (done), or when to look again. */
-export type ReconcileResult = void | { requeueAfter: number };
+/**
+ * What a reconcile returns: nothing (done), when to look again, or that it failed and should be
+ * retried with the queue's per-item back-off (what returning an error does in client-go).
+ */
+export type ReconcileResult = void | { requeueAfter: number } | { retry: true };
 
 export type Reconciler = (key: string) => ReconcileResult;
 
@@ -80,7 +83,8 @@ export class WorkQueue {
       this.addRateLimited(key);
       return true;
     }
-    if (result && result.requeueAfter !== undefined) this.addAfter(key, result.requeueAfter);
+    if (result && 'retry' in result) this.addRateLimited(key);
+    else if (result && result.requeueAfter !== undefined) this.addAfter(key, result.requeueAfter);
     else this.forget(key);
     return true;
   }
