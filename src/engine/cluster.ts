@@ -23,6 +23,8 @@ import { NamespaceController } from './controllers/namespace.ts';
 import { NodeIpamController } from './controllers/node-ipam.ts';
 import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { PodGarbageCollector } from './controllers/pod-gc.ts';
+import { JobController } from './controllers/job.ts';
+import { TTLAfterFinishedController } from './controllers/ttl-after-finished.ts';
 import { REPLICATION_CONTROLLER, ReplicaSetController } from './controllers/replicaset.ts';
 import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { fakeCertificate, RootCAPublisher } from './controllers/root-ca-publisher.ts';
@@ -125,6 +127,8 @@ export class Cluster {
       new DaemonSetController(this.ctx),
       new ReplicaSetController(this.ctx),
       new ReplicaSetController(this.ctx, REPLICATION_CONTROLLER),
+      new JobController(this.ctx),
+      new TTLAfterFinishedController(this.ctx),
     );
     this.scheduler = new Scheduler(this.api, this.store, this.sim, this.events);
     this.store.watch(R.pods, (e) => {
