@@ -10,12 +10,14 @@ import { namespaceStrategy } from './namespace.ts';
 import { podStrategy } from './pod.ts';
 import { serviceStrategy } from './service.ts';
 import { jobStrategy } from './job.ts';
+import { daemonSetStrategy } from './daemonset.ts';
 
 const SPECIAL: Record<string, Strategy> = {
   pods: podStrategy,
   namespaces: namespaceStrategy,
   services: serviceStrategy,
   'jobs.batch': jobStrategy,
+  'daemonsets.apps': daemonSetStrategy,
 };
 
 export function buildStrategies(kinds: readonly KindInfo[]): StrategyRegistry {

@@ -33,8 +33,12 @@ function matchRequirement(r: NodeSelectorRequirement, labels: Record<string, str
 }
 
 export function matchNodeSelectorTerm(term: NodeSelectorTerm, node: NodeInfo): boolean {
-  const labels = (node.node.metadata?.labels ?? {}) as Record<string, string>;
-  const fields = { 'metadata.name': node.name };
+  return termMatchesNode(term, (node.node.metadata?.labels ?? {}) as Record<string, string>, node.name);
+}
+
+/** A node selector term against a node's labels and name (its one field); the DaemonSet controller uses it too. */
+export function termMatchesNode(term: NodeSelectorTerm, labels: Record<string, string>, name: string): boolean {
+  const fields = { 'metadata.name': name };
   const exprs = term.matchExpressions ?? [];
   const fieldExprs = term.matchFields ?? [];
   if (!exprs.length && !fieldExprs.length) return false;
