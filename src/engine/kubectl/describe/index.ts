@@ -4,6 +4,7 @@ import type { Describer } from './types.ts';
 import { genericDescriber } from './generic.ts';
 import { podDescriber } from './pod.ts';
 import { nodeDescriber } from './node.ts';
+import { daemonSetDescriber } from './daemonset.ts';
 import { configMapDescriber, endpointsDescriber, namespaceDescriber, secretDescriber, serviceAccountDescriber, serviceDescriber } from './core.ts';
 
 const DESCRIBERS: Record<string, Describer> = {
@@ -15,6 +16,7 @@ const DESCRIBERS: Record<string, Describer> = {
   configmaps: configMapDescriber,
   secrets: secretDescriber,
   serviceaccounts: serviceAccountDescriber,
+  'daemonsets.apps': daemonSetDescriber,
 };
 
 export function describerFor(groupResource: string): Describer {

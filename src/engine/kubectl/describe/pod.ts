@@ -78,8 +78,9 @@ function fieldValue(pod: Pod, path: string): string {
   }
 }
 
-function describeContainer(w: PrefixWriter, c: Container, status: ContainerStatus | undefined, pod: Pod): void {
-  w.write(LEVEL_1, `${c.name}:\n`);
+function describeContainer(w: PrefixWriter, c: Container, status: ContainerStatus | undefined, pod: Pod | undefined, space: string): void {
+  // A pod template's containers (space set) are indented one more column.
+  w.write(LEVEL_1, `${space ? ' ' : ''}${c.name}:\n`);
   if (status) w.write(LEVEL_2, `Container ID:\t${status.containerID ?? ''}\n`);
   w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`);
   if (status) w.write(LEVEL_2, `Image ID:\t${status.imageID ?? ''}\n`);
@@ -118,7 +119,7 @@ function describeContainer(w: PrefixWriter, c: Container, status: ContainerStatu
     if (!vf) {
       (e.value ?? '').split('\n').forEach((s, i) => w.write(LEVEL_3, i === 0 ? `${e.name}:\t${s}\n` : `\t${s}\n`));
     } else if (vf.fieldRef) {
-      w.write(LEVEL_3, `${e.name}:\t${fieldValue(pod, vf.fieldRef.fieldPath)} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
+      w.write(LEVEL_3, `${e.name}:\t${pod ? fieldValue(pod, vf.fieldRef.fieldPath) : ''} (${vf.fieldRef.apiVersion ?? 'v1'}:${vf.fieldRef.fieldPath})\n`);
     } else if (vf.resourceFieldRef) {
       w.write(LEVEL_3, `${e.name}:\t (${vf.resourceFieldRef.resource})\n`);
     } else if (vf.secretKeyRef) {
@@ -136,22 +137,23 @@ function describeContainer(w: PrefixWriter, c: Container, status: ContainerStatu
   }
 }
 
-function describeContainers(w: PrefixWriter, title: string, pod: Pod, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined): void {
-  w.write(LEVEL_0, `${title}:\n`);
+/** describeContainers; a pod template passes no pod (nothing to resolve field references against) and `space`. */
+export function describeContainers(w: PrefixWriter, title: string, pod: Pod | undefined, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, space = ''): void {
+  w.write(LEVEL_0, `${space}${title}:\n`);
   const byName = new Map((statuses ?? []).map((s) => [s.name, s]));
-  for (const c of containers) describeContainer(w, c, byName.get(c.name), pod);
+  for (const c of containers) describeContainer(w, c, byName.get(c.name), pod, space);
 }
 
 /** describeVolumes: one block per volume, as each volume source describes itself. */
-export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[] | undefined): void {
+export function describeVolumes(w: PrefixWriter, volumes: readonly Volume[] | undefined, space = ''): void {
   if (!volumes?.length) {
-    w.write(LEVEL_0, 'Volumes:\t<none>\n');
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(LEVEL_0, 'Volumes:\n');
+  w.write(LEVEL_0, `${space}Volumes:\n`);
   const opt = (v: boolean | undefined) => (v === undefined ? '<nil>' : String(v));
   for (const v of volumes) {
-    w.write(LEVEL_1, `${v.name}:\n`);
+    w.write(LEVEL_1, `${space ? ' ' : ''}${v.name}:\n`);
     if (v.hostPath) {
       w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`);
     } else if (v.emptyDir) {
