@@ -20,6 +20,8 @@ describe('containerProgram', () => {
     ['sleep infinity never ends', ['sleep', 'infinity'], undefined, forever],
     ['a loop is not followed: it runs', ['sh', '-c', 'until nslookup mydb; do sleep 2; done'], undefined, forever],
     ['a shell without -c waits for input', ['sh'], undefined, forever],
+    ['a control-plane server run directly keeps running', ['kube-apiserver', '--advertise-address=192.168.31.10'], undefined, forever],
+    ['nginx run directly keeps running', ['nginx', '-g', 'daemon off;'], undefined, forever],
   ];
   it.each(cases)('%s', (_, command, args, want) => {
     expect(containerProgram(command, args)).toEqual(want);

@@ -48,9 +48,15 @@ function program(argv: string[]): ContainerProgram {
     if (/\bexit\s*\(?\s*(\d+)/.test(code)) return { kind: 'exits', afterMs: 50, exitCode: Number(/\bexit\s*\(?\s*(\d+)/.exec(code)![1]) };
     return FOREVER;
   }
+  // A program run directly (not through a shell) that isn't one of the few followed here is the
+  // image's own server or tool — kube-apiserver, nginx, redis-server — and keeps running.
+  if (!KNOWN.has(cmd)) return FOREVER;
   const r = simple(argv);
   return r ? { kind: 'exits', afterMs: r.ms, exitCode: r.code } : FOREVER;
 }
+
+/** Programs whose end is followed when run directly. */
+const KNOWN = new Set([...INSTANT, 'sleep', 'exit', 'true', 'false']);
 
 interface Step {
   ms: number;
