@@ -11,7 +11,7 @@ import type { ShellEffect, VirtualFS } from '../engine/shell/types.ts';
 import { complete } from '../engine/terminal/complete.ts';
 import { HOME, TerminalSession } from '../engine/terminal/session.ts';
 import { errorLines } from './apply-errors.ts';
-import type { ApplyResult, EventView, FromWorker, ObjectView, QueryKind, SavedSandbox, Speed } from './protocol.ts';
+import type { ApplyResult, EventView, FromWorker, Mark, ObjectView, QueryKind, SavedSandbox, Speed, TimelineView } from './protocol.ts';
 import { eventView, objectView, viewKey, VIEWED_RESOURCES } from './views.ts';
 
 interface Running {
@@ -27,6 +27,9 @@ export const TICK_MS = 16;
 const TOOL_STEP_LIMIT = 10_000;
 /** The largest file the editor may write into the sandbox (kubectl's own limit is far larger). */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Marks the timeline keeps (the newest); a Warning repeated within a minute is marked once. */
+const MAX_MARKS = 1000;
+const WARNING_MARK_GAP_MS = 60_000;
 
 export class EngineHost {
   readonly cluster: Cluster;
@@ -46,11 +49,18 @@ export class EngineHost {
   private sentEvents = new Set<string>();
   private awaitingAck = false;
   private lastNow = -1;
+  /** The rewind timeline's marks, oldest first, and those the page has not had yet. */
+  private marks: Mark[] = [];
+  private unsentMarks: Mark[] = [];
+  private lastWarning = new Map<string, number>();
+  /** Where the rewind timeline begins. */
+  timelineStart: number;
 
   constructor(
     seed: number,
     workers: number,
-    private readonly post: (m: FromWorker) => void,
+    /** Where output goes; a host rebuilt for a look at the past posts nowhere until it is adopted. */
+    public post: (m: FromWorker) => void,
     restore?: SavedSandbox,
   ) {
     const fs = new MemoryFS();
@@ -63,10 +73,12 @@ export class EngineHost {
     this.session = new TerminalSession(this.cluster, { interactive: true, fs });
     if (restore) this.session.history.push(...restore.history);
     this.tools = new TerminalSession(this.cluster, { interactive: false, fs });
+    this.timelineStart = this.cluster.now();
     this.cluster.store.watchAll((e) => {
       const m = e.object.metadata;
       if (e.resource === 'events') {
         this.dirtyEvents.set(m.uid ?? '', `${m.namespace ?? ''}/${m.name ?? ''}`);
+        if (e.type !== 'DELETED') this.markWarning(e.object as unknown as Event);
       } else if (VIEWED_RESOURCES.has(e.resource)) {
         this.dirty.set(viewKey(e.resource, e.object), { resource: e.resource, namespace: m.namespace ?? '', name: m.name ?? '' });
       }
@@ -75,6 +87,57 @@ export class EngineHost {
 
   /** The first message: everything the page mirrors. */
   readyMessage(): FromWorker {
+    const { objects, events } = this.mirror();
+    return { type: 'ready', now: this.cluster.now(), speed: this.speed, objects, events, history: [...this.session.history], files: this.files(), timeline: this.timeline() };
+  }
+
+  /** The whole mirror again (after a rewind, a return or a continue); frames go on from it. */
+  viewMessage(past: boolean, liveNow: number): FromWorker {
+    const { objects, events } = this.mirror();
+    return { type: 'view', now: this.cluster.now(), objects, events, timeline: this.timeline(), past, liveNow };
+  }
+
+  timeline(): TimelineView {
+    return { start: this.timelineStart, marks: [...this.marks] };
+  }
+
+  /** Starts the timeline's marks over from a checkpoint's (a host rebuilt to look at the past). */
+  setMarks(marks: Mark[]): void {
+    this.marks = [...marks];
+    this.unsentMarks = [];
+    this.lastWarning = new Map();
+    for (const m of marks) if (m.kind === 'warning') this.lastWarning.set(m.text, m.at);
+  }
+
+  /** The marks so far, for a checkpoint. */
+  marksSoFar(): Mark[] {
+    return [...this.marks];
+  }
+
+  private mark(kind: Mark['kind'], text: string): void {
+    const m: Mark = { at: this.cluster.now(), kind, text };
+    this.marks.push(m);
+    this.unsentMarks.push(m);
+    if (this.marks.length > MAX_MARKS) this.marks.splice(0, this.marks.length - MAX_MARKS);
+    if (this.unsentMarks.length > MAX_MARKS) this.unsentMarks.splice(0, this.unsentMarks.length - MAX_MARKS);
+  }
+
+  private markWarning(ev: Event): void {
+    if (ev.type !== 'Warning') return;
+    const io = ev.involvedObject;
+    const text = `${ev.reason ?? ''} ${io?.kind ?? ''}/${io?.name ?? ''}`;
+    const now = this.cluster.now();
+    const last = this.lastWarning.get(text);
+    if (last !== undefined && now - last < WARNING_MARK_GAP_MS) return;
+    this.lastWarning.set(text, now);
+    this.mark('warning', text);
+  }
+
+  private mirror(): { objects: ObjectView[]; events: EventView[] } {
+    this.sent.clear();
+    this.sentEvents.clear();
+    this.awaitingAck = false;
+    this.unsentMarks = [];
     const objects: ObjectView[] = [];
     for (const resource of VIEWED_RESOURCES) {
       for (const o of this.cluster.store.list(resource)) {
@@ -92,7 +155,7 @@ export class EngineHost {
     this.dirty.clear();
     this.dirtyEvents.clear();
     this.lastNow = this.cluster.now();
-    return { type: 'ready', now: this.cluster.now(), speed: this.speed, objects, events, history: [...this.session.history], files: this.files() };
+    return { objects, events };
   }
 
   private view(resource: string, o: KubeObject): ObjectView {
@@ -108,7 +171,7 @@ export class EngineHost {
   flush(): void {
     if (this.awaitingAck) return;
     const now = this.cluster.now();
-    if (!this.dirty.size && !this.dirtyEvents.size && now === this.lastNow) return;
+    if (!this.dirty.size && !this.dirtyEvents.size && !this.unsentMarks.length && now === this.lastNow) return;
     const upserts: ObjectView[] = [];
     const removed: string[] = [];
     for (const [key, ref] of this.dirty) {
@@ -139,12 +202,36 @@ export class EngineHost {
     this.dirtyEvents.clear();
     this.lastNow = now;
     this.awaitingAck = true;
-    this.post({ type: 'frame', now, upserts, removed, events, eventsRemoved });
+    const marks = this.unsentMarks;
+    this.unsentMarks = [];
+    this.post({ type: 'frame', now, upserts, removed, events, eventsRemoved, ...(marks.length ? { marks } : {}) });
   }
 
   enqueue(id: number, input: string): void {
+    const line = input.split('\n', 1)[0].trim();
+    if (line) this.mark('command', line);
     this.queue.push({ id, input });
     if (!this.current) this.startNext();
+  }
+
+  /** No command running or waiting: the host's whole state is in its save (a rewind checkpoint). */
+  idle(): boolean {
+    return !this.current && !this.queue.length;
+  }
+
+  /** Ends the running and queued commands without running them further (the cluster they ran on is gone). */
+  abandon(): void {
+    const ids = [...(this.current ? [this.current.id] : []), ...this.queue.map((q) => q.id)];
+    if (this.current) this.current.run.return(130);
+    this.current = undefined;
+    this.queue = [];
+    for (const id of ids) this.post({ type: 'done', id, status: 130 });
+  }
+
+  /** Lets simulated time pass up to `t` exactly as the real-time ticks let it pass (a rewind's replay). */
+  advanceTo(t: number): void {
+    const ms = t - this.cluster.now();
+    if (ms > 0) this.grant(ms);
   }
 
   interrupt(id: number): void {
@@ -217,6 +304,7 @@ export class EngineHost {
 
   /** The editor's Apply: writes the file, then `kubectl apply -f` it, as the terminal would. */
   apply(path: string, content: string): ApplyResult {
+    this.mark('command', `kubectl apply -f ${shellQuote(path)}`);
     const failed = this.writeFile(path, content);
     if (failed) return { ok: false, stdout: '', stderr: `error: ${failed}\n`, errorLines: [] };
     const r = this.runTool(`kubectl apply -f ${shellQuote(path)}`, true);
@@ -254,6 +342,17 @@ export class EngineHost {
 
   save(): SavedSandbox {
     return { format: 'kube-sandbox/save', version: 1, cluster: this.cluster.snapshot(), files: this.files(), history: [...this.session.history] };
+  }
+
+  /**
+   * A save for the rewind's checkpoints, kept in memory: stored objects are immutable and shared
+   * with the live store; the simulation's component state is copied, since components may hand
+   * out their own working structures.
+   */
+  checkpoint(): SavedSandbox {
+    const snap = this.cluster.snapshot();
+    const cluster: ClusterSnapshot = { ...snap, nodes: [...snap.nodes], sim: structuredClone(snap.sim) };
+    return { format: 'kube-sandbox/save', version: 1, cluster, files: this.files(), history: [] };
   }
 
   /** Carries the learner's files and history over to a fresh cluster (a reset keeps them). */

@@ -48,7 +48,15 @@ export type ToWorker =
   /** Asks for a save of the whole sandbox, answered by `saved`. */
   | { type: 'save'; id: number }
   /** The page has applied the last frame; the worker may send the next. */
-  | { type: 'ack' };
+  | { type: 'ack' }
+  /**
+   * Rewind: shows the cluster as it was at simulated instant `at` (answered by `view`). The live
+   * cluster waits, paused, until `return` (back to it as it was) or `continue` (the cluster as it
+   * was at `at` becomes the live one; what happened after is dropped, the learner's files stay).
+   */
+  | { type: 'rewind'; at: number }
+  | { type: 'return' }
+  | { type: 'continue' };
 
 /** A Kubernetes object as the UI draws it: small, computed in the worker. */
 export interface ObjectView {
@@ -147,12 +155,32 @@ export interface ApplyResult {
   errorLines: { line: number; column?: number; message: string }[];
 }
 
+/** A moment on the rewind timeline worth marking: a command the learner ran, or a Warning event. */
+export interface Mark {
+  /** Simulated ms since epoch. */
+  at: number;
+  kind: 'command' | 'warning';
+  text: string;
+}
+
+/** The stretch of simulated time the learner can rewind over, and its marks. */
+export interface TimelineView {
+  /** Where the timeline begins (the cluster's start, restore or last `continue`). */
+  start: number;
+  marks: Mark[];
+}
+
 export type FromWorker =
-  | { type: 'ready'; now: number; speed: Speed; objects: ObjectView[]; events: EventView[]; history: string[]; files: Record<string, string> }
+  | { type: 'ready'; now: number; speed: Speed; objects: ObjectView[]; events: EventView[]; history: string[]; files: Record<string, string>; timeline: TimelineView }
+  /**
+   * The whole mirror again, after `rewind`, `return` or `continue`: the cluster at `now`. `past` is
+   * true while the learner looks at an earlier moment (then `liveNow` is where the live cluster waits).
+   */
+  | { type: 'view'; now: number; objects: ObjectView[]; events: EventView[]; timeline: TimelineView; past: boolean; liveNow: number }
   | { type: 'output'; id: number; stream: 'stdout' | 'stderr'; text: string }
   | { type: 'done'; id: number; status: number }
   /** At most one per animation frame: the clock and what changed since the last frame. */
-  | { type: 'frame'; now: number; upserts: ObjectView[]; removed: string[]; events: EventView[]; eventsRemoved: string[] }
+  | { type: 'frame'; now: number; upserts: ObjectView[]; removed: string[]; events: EventView[]; eventsRemoved: string[]; marks?: Mark[] }
   | { type: 'completion'; id: number; start: number; candidates: string[] }
   | { type: 'applied'; id: number; result: ApplyResult }
   | { type: 'query-result'; id: number; text: string }

@@ -11,7 +11,7 @@ const frame = (upserts: ObjectView[], removed: string[] = []) => ({ type: 'frame
 describe('the page’s mirror of the cluster', () => {
   beforeEach(() => {
     clearCluster();
-    applyMessage({ type: 'ready', now: 1, speed: 1, objects: [pod('b', 'n1'), pod('a', 'n1')], events: [], history: [], files: {} });
+    applyMessage({ type: 'ready', now: 1, speed: 1, objects: [pod('b', 'n1'), pod('a', 'n1')], events: [], history: [], files: {}, timeline: { start: 0, marks: [] } });
   });
 
   it('indexes pods by node, sorted by name', () => {

@@ -225,7 +225,7 @@ describe('TerminalController', () => {
 
   it('a restored save brings its history', () => {
     const { c, runs } = setup(['old']);
-    c.message({ type: 'ready', now: 0, speed: 1, objects: [], events: [], history: ['saved one', 'saved two'], files: {} });
+    c.message({ type: 'ready', now: 0, speed: 1, objects: [], events: [], history: ['saved one', 'saved two'], files: {}, timeline: { start: 0, marks: [] } });
     c.data('\x1b[A\x1b[A\r');
     expect(runs()[0].input).toBe('saved one');
   });
@@ -233,7 +233,7 @@ describe('TerminalController', () => {
   it('a fresh cluster drops the command that was running', () => {
     const { c, runs, screen } = setup();
     c.data('kubectl get pods -w\r');
-    c.message({ type: 'ready', now: 0, speed: 1, objects: [], events: [], history: [], files: {} });
+    c.message({ type: 'ready', now: 0, speed: 1, objects: [], events: [], history: [], files: {}, timeline: { start: 0, marks: [] } });
     expect(c.busy).toBe(false);
     expect(screen.out.endsWith(PROMPT)).toBe(true);
     c.data('ls\r');

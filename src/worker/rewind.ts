@@ -1,0 +1,130 @@
+// Rewind: a journal of everything the learner did to the cluster, each at the simulated instant it
+// happened, and checkpoints of the whole sandbox taken while no command was running. The engine is
+// deterministic, so the cluster at any earlier instant is rebuilt exactly by restoring the nearest
+// checkpoint before it and replaying the journal from there.
+
+import { EngineHost } from './host.ts';
+import type { Mark, SavedSandbox } from './protocol.ts';
+
+/** What changes the cluster, besides time passing. */
+export type Op =
+  | { type: 'run'; id: number; input: string }
+  | { type: 'interrupt'; id: number }
+  | { type: 'write'; path: string; content: string }
+  | { type: 'apply'; path: string; content: string };
+
+interface Entry {
+  at: number;
+  op: Op;
+}
+
+interface Checkpoint {
+  at: number;
+  /** The journal's length when it was taken: replay starts at this entry. */
+  index: number;
+  save: SavedSandbox;
+  marks: Mark[];
+}
+
+/** Simulated time between checkpoints (while the learner's terminal is idle). */
+export const CHECKPOINT_EVERY_MS = 60_000;
+/** Checkpoints kept; beyond this, every other one in the older half is dropped. */
+export const MAX_CHECKPOINTS = 240;
+
+export class Rewind {
+  /** Where the timeline begins. */
+  readonly start: number;
+  private entries: Entry[] = [];
+  private checkpoints: Checkpoint[] = [];
+
+  /** Starts a timeline at the host's present; the host must be idle (a new or restored one is). */
+  constructor(host: EngineHost) {
+    this.start = host.cluster.now();
+    host.timelineStart = this.start;
+    this.checkpoints.push(this.take(host));
+  }
+
+  /** Journals an op the live host is about to perform, at the host's present. */
+  record(host: EngineHost, op: Op): void {
+    const at = host.cluster.now();
+    const last = this.entries.at(-1);
+    const lastCheckpoint = this.checkpoints.at(-1)!;
+    // The editor rewrites a file as the learner types: only the last content before anything else
+    // happened (and after the last checkpoint) matters for the replay.
+    if (op.type === 'write' && last?.op.type === 'write' && last.op.path === op.path && this.entries.length > lastCheckpoint.index) {
+      this.entries[this.entries.length - 1] = { at, op };
+      return;
+    }
+    this.entries.push({ at, op });
+  }
+
+  /** After a tick: a checkpoint every CHECKPOINT_EVERY_MS of simulated time, when the host is idle. */
+  maybeCheckpoint(host: EngineHost): void {
+    const last = this.checkpoints.at(-1)!;
+    if (!host.idle() || host.cluster.now() - last.at < CHECKPOINT_EVERY_MS) return;
+    this.checkpoints.push(this.take(host));
+    if (this.checkpoints.length > MAX_CHECKPOINTS) {
+      const half = this.checkpoints.length >> 1;
+      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+    }
+  }
+
+  /** How many checkpoints are kept (for tests and the bench). */
+  get size(): number {
+    return this.checkpoints.length;
+  }
+
+  /**
+   * A host with the cluster exactly as it was at `at` (clamped to the timeline's start): time has
+   * passed up to `at`, and what the learner did at `at` itself has not happened yet.
+   */
+  rebuild(at: number): EngineHost {
+    const t = Math.max(at, this.start);
+    let cp = this.checkpoints[0];
+    for (const c of this.checkpoints) if (this.before(c, t)) cp = c;
+    const host = new EngineHost(0, 0, () => {}, cp.save);
+    host.timelineStart = this.start;
+    host.setMarks(cp.marks);
+    host.speed = 1;
+    for (let i = cp.index; i < this.entries.length && this.entries[i].at < t; i++) {
+      const e = this.entries[i];
+      host.advanceTo(e.at);
+      perform(host, e.op);
+    }
+    host.advanceTo(t);
+    return host;
+  }
+
+  /** Forgets everything from `at` on: the learner continues from there. */
+  truncate(at: number): void {
+    this.checkpoints = this.checkpoints.filter((c, i) => i === 0 || this.before(c, at));
+    this.entries = this.entries.filter((e) => e.at < at);
+  }
+
+  /** A checkpoint holds the cluster at `t` or before, with nothing the learner did at `t` in it. */
+  private before(c: Checkpoint, t: number): boolean {
+    return c.at <= t && (c.index === 0 || this.entries[c.index - 1].at < t);
+  }
+
+  private take(host: EngineHost): Checkpoint {
+    return { at: host.cluster.now(), index: this.entries.length, save: host.checkpoint(), marks: host.marksSoFar() };
+  }
+}
+
+/** Performs a journalled op on a host, as the worker did when it first came in. */
+export function perform(host: EngineHost, op: Op): void {
+  switch (op.type) {
+    case 'run':
+      host.enqueue(op.id, op.input);
+      return;
+    case 'interrupt':
+      host.interrupt(op.id);
+      return;
+    case 'write':
+      host.writeFile(op.path, op.content);
+      return;
+    case 'apply':
+      host.apply(op.path, op.content);
+      return;
+  }
+}
