@@ -25,7 +25,9 @@ import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { PodGarbageCollector } from './controllers/pod-gc.ts';
 import { JobController } from './controllers/job.ts';
 import { TTLAfterFinishedController } from './controllers/ttl-after-finished.ts';
+import { CronJobController } from './controllers/cronjob.ts';
 import { REPLICATION_CONTROLLER, ReplicaSetController } from './controllers/replicaset.ts';
+import { DeploymentController } from './controllers/deployment.ts';
 import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { fakeCertificate, RootCAPublisher } from './controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from './controllers/serviceaccount.ts';
@@ -127,8 +129,10 @@ export class Cluster {
       new DaemonSetController(this.ctx),
       new ReplicaSetController(this.ctx),
       new ReplicaSetController(this.ctx, REPLICATION_CONTROLLER),
+      new DeploymentController(this.ctx),
       new JobController(this.ctx),
       new TTLAfterFinishedController(this.ctx),
+      new CronJobController(this.ctx),
     );
     this.scheduler = new Scheduler(this.api, this.store, this.sim, this.events);
     this.store.watch(R.pods, (e) => {
