@@ -23,6 +23,7 @@ import { NamespaceController } from './controllers/namespace.ts';
 import { NodeIpamController } from './controllers/node-ipam.ts';
 import { NodeLifecycleController } from './controllers/node-lifecycle.ts';
 import { PodGarbageCollector } from './controllers/pod-gc.ts';
+import { StatefulSetController } from './controllers/statefulset.ts';
 import { JobController } from './controllers/job.ts';
 import { TTLAfterFinishedController } from './controllers/ttl-after-finished.ts';
 import { CronJobController } from './controllers/cronjob.ts';
@@ -127,6 +128,7 @@ export class Cluster {
       new TaintEvictionController(this.ctx),
       new PodGarbageCollector(this.ctx),
       new DaemonSetController(this.ctx),
+      new StatefulSetController(this.ctx),
       new ReplicaSetController(this.ctx),
       new ReplicaSetController(this.ctx, REPLICATION_CONTROLLER),
       new DeploymentController(this.ctx),

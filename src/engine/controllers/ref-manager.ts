@@ -19,12 +19,20 @@ export function newControllerRef(owner: KubeObject): OwnerReference {
  * controls and its selector still matches are kept; orphans it matches are adopted (unless the
  * owner is being deleted); those it controls that no longer match are released.
  */
-export function claim<T extends KubeObject>(ctx: ControllerContext, info: KindInfo, owner: KubeObject, selector: Selector, candidates: Iterable<T>): T[] {
+export function claim<T extends KubeObject>(
+  ctx: ControllerContext,
+  info: KindInfo,
+  owner: KubeObject,
+  selector: Selector,
+  candidates: Iterable<T>,
+  /** A further condition to match (the StatefulSet's: the pod's name is one of its ordinals). */
+  filter?: (obj: T) => boolean,
+): T[] {
   const claimed: T[] = [];
   const uid = owner.metadata.uid;
   for (const obj of candidates) {
     const ref = controllerRef(obj);
-    const matches = selector.matches(obj.metadata.labels);
+    const matches = selector.matches(obj.metadata.labels) && (!filter || filter(obj));
     if (ref) {
       if (ref.uid !== uid) continue;
       if (matches) {

@@ -11,6 +11,7 @@ import { podStrategy } from './pod.ts';
 import { serviceStrategy } from './service.ts';
 import { jobStrategy } from './job.ts';
 import { daemonSetStrategy } from './daemonset.ts';
+import { pvcStrategy } from './pvc.ts';
 
 const SPECIAL: Record<string, Strategy> = {
   pods: podStrategy,
@@ -18,6 +19,7 @@ const SPECIAL: Record<string, Strategy> = {
   services: serviceStrategy,
   'jobs.batch': jobStrategy,
   'daemonsets.apps': daemonSetStrategy,
+  persistentvolumeclaims: pvcStrategy,
 };
 
 export function buildStrategies(kinds: readonly KindInfo[]): StrategyRegistry {

@@ -5,6 +5,7 @@ import { genericDescriber } from './generic.ts';
 import { podDescriber } from './pod.ts';
 import { nodeDescriber } from './node.ts';
 import { daemonSetDescriber } from './daemonset.ts';
+import { statefulSetDescriber } from './statefulset.ts';
 import { configMapDescriber, endpointsDescriber, namespaceDescriber, secretDescriber, serviceAccountDescriber, serviceDescriber } from './core.ts';
 
 const DESCRIBERS: Record<string, Describer> = {
@@ -17,6 +18,7 @@ const DESCRIBERS: Record<string, Describer> = {
   secrets: secretDescriber,
   serviceaccounts: serviceAccountDescriber,
   'daemonsets.apps': daemonSetDescriber,
+  'statefulsets.apps': statefulSetDescriber,
 };
 
 export function describerFor(groupResource: string): Describer {
