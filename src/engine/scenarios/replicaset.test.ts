@@ -39,14 +39,6 @@ const eventMessages = (h: Headless, reason: string) =>
     .filter((e) => (e as { reason?: string }).reason === reason)
     .map((e) => (e as { message?: string }).message);
 
-function scaleTo(h: Headless, n: number): void {
-  const info = h.cluster.kinds.kinds.find((k) => k.kind === 'ReplicaSet')!;
-  h.cluster.api.mutate(info, 'default', 'frontend', (o) => {
-    (o.spec as { replicas: number }).replicas = n;
-  });
-  h.cluster.advance(0);
-}
-
 function withFrontend(): Headless {
   const h = sandbox();
   h.session.fs.writeFile('/root/rs.yaml', FRONTEND);
@@ -122,11 +114,11 @@ describe('the ReplicaSet controller', () => {
     const h = withFrontend();
     h.run('sleep 30s');
     h.run('kubectl cordon k8s-node01 k8s-node02');
-    scaleTo(h, 5);
+    expect(h.run('kubectl scale rs frontend --replicas=5').stdout).toBe('replicaset.apps/frontend scaled\n');
     h.run('sleep 5s');
     const pending = podsOf(h, 'frontend').filter((p) => !(p.spec as { nodeName?: string }).nodeName).map((p) => p.metadata.name).sort();
     expect(pending).toHaveLength(2);
-    scaleTo(h, 3);
+    h.run('kubectl scale rs/frontend --replicas=3');
     const deleted = eventMessages(h, 'SuccessfulDelete').map((m) => m!.slice('Deleted pod: '.length)).sort();
     expect(deleted).toEqual(pending);
   });

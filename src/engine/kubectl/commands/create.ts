@@ -16,7 +16,7 @@ import { dryRunFlag, dryRunMode, dryRunSuffix } from './dry-run.ts';
 import { filenameFlag, outputFlag, recursiveFlag } from './get.ts';
 
 const saveConfigFlag: FlagSpec = { name: 'save-config', type: 'bool', default: false, usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." };
-const recordFlag: FlagSpec = { name: 'record', type: 'bool', default: false, usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' };
+export const recordFlag: FlagSpec = { name: 'record', type: 'bool', default: false, usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' };
 const editFlag: FlagSpec = { name: 'edit', type: 'bool', default: false, usage: 'Edit the API resource before creating' };
 const validateFlag: FlagSpec = { name: 'validate', type: 'string', default: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' };
 

@@ -11,16 +11,22 @@ import { cordonCommand, drainCommand, uncordonCommand } from './drain.ts';
 import { getCommand } from './get.ts';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCommand, versionCommand } from './info.ts';
 import { replaceCommand } from './replace.ts';
+import { rolloutCommand } from './rollout.ts';
 import { runCommand } from './run.ts';
+import { scaleCommand } from './scale.ts';
+import { setCommand } from './set.ts';
 import { taintCommand } from './taint.ts';
 import { waitCommand } from './wait.ts';
 
 export const KUBECTL_COMMANDS: KubectlCommand[] = [
   createCommand,
   runCommand,
+  setCommand,
   explainCommand,
   getCommand,
   deleteCommand,
+  rolloutCommand,
+  scaleCommand,
   clusterInfoCommand,
   cordonCommand,
   uncordonCommand,

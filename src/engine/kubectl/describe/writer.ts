@@ -13,19 +13,27 @@ export class PrefixWriter {
   private tw = new TabWriter(describeWriterOptions);
   private out = '';
 
+  /**
+   * `raw`: straight into a buffer with the tabs left in, as `kubectl rollout history --revision`
+   * prints a pod template (describe.NewPrefixWriter over a bytes.Buffer, no tabwriter).
+   */
+  constructor(private readonly raw = false) {}
+
   /** Writes text at an indentation level (two spaces per level). */
   write(level: number, text: string): void {
-    this.tw.write('  '.repeat(level) + text);
+    if (this.raw) this.out += '  '.repeat(level) + text;
+    else this.tw.write('  '.repeat(level) + text);
   }
 
   /** Writes a line with no indentation (WriteLine: the cells are joined by spaces). */
   writeLine(...parts: string[]): void {
-    this.tw.write(parts.join(' ') + '\n');
+    if (this.raw) this.out += parts.join(' ') + '\n';
+    else this.tw.write(parts.join(' ') + '\n');
   }
 
   /** Ends a block: what follows is aligned on its own (kubectl flushes before the events table). */
   flush(): void {
-    this.out += this.tw.flush();
+    if (!this.raw) this.out += this.tw.flush();
   }
 
   toString(): string {
