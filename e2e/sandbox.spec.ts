@@ -152,3 +152,37 @@ test('the editor warns about a field Kubernetes does not have, from the bundled 
     .poll(async () => (await markers(page, 4)).join('\n'))
     .toContain('spex');
 });
+
+test('rewind shows the cluster as it was before a command, and the learner can continue from there', async ({ page }) => {
+  await open(page);
+  await typeCommand(page, 'kubectl run web --image=nginx');
+  const pod = page.getByRole('button', { name: 'Pod web', exact: true });
+  await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+  await typeCommand(page, 'kubectl delete pod web');
+  // kubectl waits until the pod is gone, then the prompt is back.
+  await expect(terminal(page)).toContainText(/pod "web" deleted\s*\[root@k8s-master01 ~\]#\s*$/, { timeout: 30_000 });
+  await expect(pod).toHaveCount(0);
+
+  // The delete is marked on the strip: just before it, web is there again, Running.
+  const strip = page.getByRole('group', { name: 'Rewind' });
+  await strip.getByRole('button', { name: 'Rewind to just before: kubectl delete pod web' }).click();
+  await expect(strip.getByRole('status')).toContainText(/The cluster at \d\d:\d\d:\d\d, \S+ ago \(read-only\)/);
+  await expect(pod).toHaveAttribute('data-status', 'Running');
+  await page.screenshot({ path: 'test-results/rewind-past.png', animations: 'disabled' });
+  // The past cannot be changed from the terminal.
+  await typeCommand(page, 'kubectl get pods');
+  await expect(terminal(page)).toContainText('you are looking at the cluster as it was at');
+
+  // Back to now: web is gone again. Then back before the delete, and continue from there.
+  await strip.getByRole('button', { name: 'Back to now' }).click();
+  await expect(pod).toHaveCount(0);
+  await expect(strip).toContainText('Live');
+  await strip.getByRole('button', { name: 'Rewind to just before: kubectl delete pod web' }).click();
+  await expect(pod).toBeVisible();
+  await strip.getByRole('button', { name: 'Continue from here' }).click();
+  await page.getByRole('dialog', { name: 'Continue from here' }).getByRole('button', { name: 'Continue from here' }).click();
+  await expect(strip).toContainText('Live');
+  await typeCommand(page, 'kubectl get pods');
+  await expect(terminal(page)).toContainText(/web\s+1\/1\s+Running\s+0/);
+  await expect(pod).toHaveAttribute('data-status', 'Running');
+});

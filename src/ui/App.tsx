@@ -8,6 +8,7 @@ import { clearCluster, useCluster } from './state/cluster-store.ts';
 import { setHelpOpen, setSideTab, setTheme, toast, useUi, type SideTab } from './state/ui-store.ts';
 import { defineMessages, setLang, useLang, useT } from './i18n/index.ts';
 import { TimeBar } from './timebar/TimeBar.tsx';
+import { Timeline } from './timebar/Timeline.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { EventLog } from './events/EventLog.tsx';
 import { Terminal } from './terminal/Terminal.tsx';
@@ -143,6 +144,7 @@ function Page({ client, history, onHistory, boot }: { client: EngineClient | nul
   const lang = useLang((s) => s.lang);
   const helpOpen = useUi((s) => s.helpOpen);
   const toastMsg = useUi((s) => s.toast);
+  const past = useCluster((s) => s.past);
 
   const restore = async () => {
     const a = await readAutosave();
@@ -153,7 +155,7 @@ function Page({ client, history, onHistory, boot }: { client: EngineClient | nul
   const runCommand = useCallback((command: string) => typeInTerminal(command, { run: true }), []);
 
   return (
-    <div className="app" style={{ ['--side-width' as string]: `${sideWidth}px`, ['--terminal-height' as string]: `${terminalHeight}px` }}>
+    <div className={past ? 'app past' : 'app'} style={{ ['--side-width' as string]: `${sideWidth}px`, ['--terminal-height' as string]: `${terminalHeight}px` }}>
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         {client && <TimeBar client={client} onReset={() => client.send({ type: 'reset', seed: SEED, workers: WORKERS })} />}
@@ -174,6 +176,7 @@ function Page({ client, history, onHistory, boot }: { client: EngineClient | nul
           </button>
         </div>
       </header>
+      {client && <Timeline client={client} />}
       {failure && (
         <div role="alert" className="failure">
           <p>

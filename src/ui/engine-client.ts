@@ -35,6 +35,8 @@ export class EngineClient {
       }
       return;
     }
+    // A whole new mirror replaces whatever frame was still waiting (it belonged to the old one).
+    if (m.type === 'ready' || m.type === 'view') this.pendingFrame = null;
     applyMessage(m);
     for (const l of this.listeners) l(m);
   }

@@ -3,10 +3,12 @@
 // replaced only when its membership changes, so unrelated updates do not re-render.
 
 import { create } from 'zustand';
-import type { EventView, FromWorker, ObjectView, Speed } from '../../worker/protocol.ts';
+import type { EventView, FromWorker, ObjectView, Speed, TimelineView } from '../../worker/protocol.ts';
 
 /** Events kept on the page (the cluster keeps an hour of them; the log shows the newest). */
 const MAX_EVENTS = 2000;
+/** Timeline marks kept on the page (the worker keeps as many). */
+const MAX_MARKS = 1000;
 
 export interface ClusterState {
   ready: boolean;
@@ -22,9 +24,15 @@ export interface ClusterState {
   events: EventView[];
   /** Set when the engine stopped; the page offers the last autosave. */
   failure: string | null;
+  /** The rewind timeline (its marks are the live cluster's). */
+  timeline: TimelineView;
+  /** True while the mirror shows an earlier moment (`now`) instead of the live cluster. */
+  past: boolean;
+  /** Where the live cluster is (the timeline's end); equal to `now` unless `past`. */
+  liveNow: number;
 }
 
-const initial: ClusterState = { ready: false, now: 0, speed: 1, objects: {}, byResource: {}, podsByNode: {}, byUid: {}, events: [], failure: null };
+const initial: ClusterState = { ready: false, now: 0, speed: 1, objects: {}, byResource: {}, podsByNode: {}, byUid: {}, events: [], failure: null, timeline: { start: 0, marks: [] }, past: false, liveNow: 0 };
 
 export const useCluster = create<ClusterState>(() => initial);
 
@@ -52,7 +60,7 @@ function sortEvents(evs: EventView[]): EventView[] {
 
 /** Applies one message from the worker to the mirror. Plain function: the client calls it. */
 export function applyMessage(m: FromWorker): void {
-  if (m.type === 'ready') {
+  if (m.type === 'ready' || m.type === 'view') {
     const objects: Record<string, ObjectView> = {};
     for (const o of m.objects) objects[o.key] = o;
     const byResource: Record<string, string[]> = {};
@@ -65,13 +73,18 @@ export function applyMessage(m: FromWorker): void {
       if (o.pod) (podsByNode[o.pod.nodeName] ??= []).push(k);
       byUid[o.uid] = k;
     }
-    useCluster.setState({ ready: true, now: m.now, speed: m.speed, objects, byResource, podsByNode, byUid, events: sortEvents([...m.events]), failure: null });
+    const past = m.type === 'view' && m.past;
+    const liveNow = m.type === 'view' ? m.liveNow : m.now;
+    const common = { ready: true, now: m.now, objects, byResource, podsByNode, byUid, events: sortEvents([...m.events]), failure: null, timeline: m.timeline, past, liveNow };
+    useCluster.setState(m.type === 'ready' ? { ...common, speed: m.speed } : common);
     return;
   }
   if (m.type === 'frame') {
     const s = useCluster.getState();
+    // Frames come from the live cluster only: the timeline's end moves with them.
+    const timeline = m.marks?.length ? { start: s.timeline.start, marks: [...s.timeline.marks, ...m.marks].slice(-MAX_MARKS) } : s.timeline;
     if (!m.upserts.length && !m.removed.length && !m.events.length && !m.eventsRemoved.length) {
-      useCluster.setState({ now: m.now });
+      useCluster.setState({ now: m.now, liveNow: m.now, timeline });
       return;
     }
     const objects = { ...s.objects };
@@ -108,7 +121,7 @@ export function applyMessage(m: FromWorker): void {
       const gone = new Set([...m.eventsRemoved, ...m.events.map((e) => e.uid)]);
       events = sortEvents([...s.events.filter((e) => !gone.has(e.uid)), ...m.events]);
     }
-    useCluster.setState({ now: m.now, objects, byResource, podsByNode, byUid, events });
+    useCluster.setState({ now: m.now, liveNow: m.now, timeline, objects, byResource, podsByNode, byUid, events });
     return;
   }
   if (m.type === 'error' && m.fatal) useCluster.setState({ failure: m.message });
