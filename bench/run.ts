@@ -65,6 +65,11 @@ measure('pods scheduled per second onto 5,000 nodes', RUNS, () => schedulingThro
 measure('10,000 pods from create to Running (100 nodes), wall time', RUNS, () => createToRunning(100, 10_000), (v) => `${(v / 1000).toFixed(2)} s`, '≤ 1 s');
 measure('heap for 5,000 nodes + 150,000 pods', Math.min(RUNS, 3), () => heapFor(5000, 150_000), (v) => `${(v / 2 ** 20).toFixed(0)} MB`, '≤ 256 MB');
 measure('one simulated hour of 100 nodes / 3,000 pods, wall time', RUNS, () => fastForwardHour(100, 3000), (v) => `${(v / 1000).toFixed(2)} s`, '≤ 5 s');
+{
+  const { checkpointMs, lookBackMs } = await import('./rewind.ts');
+  measure('rewind: one checkpoint, 20 nodes / 1,000 pods', RUNS, () => checkpointMs(20, 1000), (v) => `${v.toFixed(1)} ms`, 'small next to a minute');
+  measure('rewind: look back 59 s (replay from a checkpoint), 20 nodes / 1,000 pods', RUNS, () => lookBackMs(20, 1000, 1000), (v) => `${v.toFixed(0)} ms`, '≤ 250 ms');
+}
 ensureCliBundle();
 measure('whole-process time of a 20-line CLI script', RUNS, cliScriptMs, (v) => `${(v / 1000).toFixed(2)} s`, '≤ 1.5 s');
 

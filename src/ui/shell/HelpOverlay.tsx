@@ -16,6 +16,7 @@ defineMessages(
     'help.clear': 'Clear the terminal',
     'help.close': 'Close',
     'help.escape': 'Close a dialog or menu',
+    'help.rewind': 'On the rewind strip: a second back or on (Shift: ten), a minute, the start, now',
   },
   {
     'help.title': '快捷键',
@@ -30,6 +31,7 @@ defineMessages(
     'help.clear': '清屏',
     'help.close': '关闭',
     'help.escape': '关闭对话框或菜单',
+    'help.rewind': '在回放条上：后退或前进一秒（Shift：十秒）、一分钟、回到开始、回到现在',
   },
 );
 
@@ -44,6 +46,7 @@ const SHORTCUTS: [string, string][] = [
   ['↑ / ↓', 'help.history'],
   ['Ctrl+L', 'help.clear'],
   ['Esc', 'help.escape'],
+  ['← / → · PgDn / PgUp · Home / End', 'help.rewind'],
 ];
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
