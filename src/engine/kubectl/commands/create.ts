@@ -14,6 +14,7 @@ import type { Invocation, KubectlCommand } from '../types.ts';
 import { sourcedError, withLastApplied } from './apply.ts';
 import { dryRunFlag, dryRunMode, dryRunSuffix } from './dry-run.ts';
 import { filenameFlag, outputFlag, recursiveFlag } from './get.ts';
+import { createCronJob, createJob } from './create-batch.ts';
 
 const saveConfigFlag: FlagSpec = { name: 'save-config', type: 'bool', default: false, usage: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future." };
 export const recordFlag: FlagSpec = { name: 'record', type: 'bool', default: false, usage: 'Record current kubectl command in the resource annotation. If set to false, do not record the command. If set to true, record the command. If not set, default to updating the existing annotation value only if one already exists.', deprecated: '--record will be removed in the future' };
@@ -279,7 +280,7 @@ cat pod.json | kubectl create -f -
 kubectl create -f registry.yaml --edit -o json`,
   usage: 'kubectl create -f FILENAME [options]',
   flags: [dryRunFlag, editFlag, filenameFlag('use to create the resource'), outputFlag, recordFlag, recursiveFlag, saveConfigFlag, validateFlag],
-  subcommands: [createConfigMap, createNamespace, createSecret, createServiceAccount],
+  subcommands: [createConfigMap, createCronJob, createJob, createNamespace, createSecret, createServiceAccount],
   run: runFromFiles,
 };
 
