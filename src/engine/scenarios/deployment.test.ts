@@ -337,4 +337,119 @@ describe('other strategies and settings', () => {
     copy.advance(120_000);
     expect(JSON.stringify(copy.snapshot())).toBe(JSON.stringify(h.cluster.snapshot()));
   });
+
+  it('mirrors a ReplicaSet\'s ReplicaFailure condition while pods are refused', () => {
+    const h = withDeployment(NGINX.replace('      containers:', '      serviceAccountName: robot\n      containers:'), '1s');
+    expect(cond(h, 'ReplicaFailure')).toMatchObject({ status: 'True', reason: 'FailedCreate' });
+    expect(cond(h, 'ReplicaFailure')!.message).toMatch(/serviceaccount "robot" not found/);
+    h.run('kubectl create serviceaccount robot');
+    h.run('sleep 60s');
+    expect(cond(h, 'ReplicaFailure')).toBeUndefined();
+    expect(dep(h).status).toMatchObject({ replicas: 4, availableReplicas: 4 });
+  });
+
+  it('counts pods available only minReadySeconds after they are ready', () => {
+    const h = withDeployment(NGINX.replace('  template:', '  minReadySeconds: 20\n  template:'), '15s');
+    expect((dep(h).status as { readyReplicas?: number }).readyReplicas).toBe(4);
+    expect(dep(h).status.availableReplicas).toBeUndefined();
+    expect(cond(h, 'Available')).toMatchObject({ status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' });
+    h.run('sleep 15s');
+    expect(dep(h).status.availableReplicas).toBe(4);
+    expect(cond(h, 'Available')).toMatchObject({ status: 'True', reason: 'MinimumReplicasAvailable' });
+    expect(replicaSets(h)[0].spec).toMatchObject({ minReadySeconds: 20 });
+  });
+});
+
+describe('kubectl create deployment', () => {
+  it('writes what the real generator writes', () => {
+    const h = sandbox();
+    expect(h.run('kubectl create deployment web --image=nginx --dry-run=client -o yaml').stdout).toBe(yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        creationTimestamp: null
+        labels:
+          app: web
+        name: web
+      spec:
+        replicas: 1
+        selector:
+          matchLabels:
+            app: web
+        strategy: {}
+        template:
+          metadata:
+            creationTimestamp: null
+            labels:
+              app: web
+          spec:
+            containers:
+            - image: nginx
+              name: nginx
+              resources: {}
+      status: {}
+    `);
+    const r = h.run('kubectl create deployment web --image=wangyanglinux/myapp:v1 --replicas=3 --port=80 --dry-run=client -o yaml');
+    expect(r.stdout).toContain('      containers:\n      - image: wangyanglinux/myapp:v1\n        name: myapp\n        ports:\n        - containerPort: 80\n        resources: {}\n');
+    expect(r.stdout).toContain('  replicas: 3\n');
+    expect(h.run('kubectl create deployment web').stderr).toBe('error: required flag(s) "image" not set\n');
+    expect(h.run('kubectl create deployment web --image=nginx --replicas=2').stdout).toBe('deployment.apps/web created\n');
+    h.run('sleep 30s');
+    expect(h.run('kubectl get deploy web').stdout).toBe('NAME   READY   UP-TO-DATE   AVAILABLE   AGE\nweb    2/2     2            2           30s\n');
+  });
+});
+
+describe('kubectl describe', () => {
+  it('describes a deployment mid-rollout with its old and new ReplicaSets, and a ReplicaSet with its owner', () => {
+    const h = withDeployment();
+    h.run(`kubectl set image deployment/${D} nginx=nginx:1.91`);
+    h.run('sleep 10s');
+    const [oldRS, newRS] = [...replicaSets(h)].sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? -1 : 1));
+    const o = oldRS.metadata.name;
+    const n = newRS.metadata.name;
+    expect(h.run(`kubectl describe deployment ${D}`).stdout).toBe(
+      [
+        `Name:                   ${D}`,
+        'Namespace:              default',
+        'CreationTimestamp:      Mon, 02 Jun 2025 08:05:00 +0000',
+        'Labels:                 <none>',
+        'Annotations:            deployment.kubernetes.io/revision: 2',
+        'Selector:               app=nginx',
+        'Replicas:               4 desired | 2 updated | 5 total | 3 available | 2 unavailable',
+        'StrategyType:           RollingUpdate',
+        'MinReadySeconds:        0',
+        'RollingUpdateStrategy:  25% max unavailable, 25% max surge',
+        'Pod Template:',
+        '  Labels:  app=nginx',
+        '  Containers:',
+        '   nginx:',
+        '    Image:         nginx:1.91',
+        '    Port:          80/TCP',
+        '    Host Port:     0/TCP',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Conditions:',
+        '  Type           Status  Reason',
+        '  ----           ------  ------',
+        '  Available      True    MinimumReplicasAvailable',
+        '  Progressing    True    ReplicaSetUpdated',
+        `OldReplicaSets:  ${o} (3/3 replicas created)`,
+        `NewReplicaSet:   ${n} (2/2 replicas created)`,
+        'Events:',
+        '  Type    Reason             Age   From                   Message',
+        '  ----    ------             ----  ----                   -------',
+        `  Normal  ScalingReplicaSet  40s   deployment-controller  Scaled up replica set ${o} from 0 to 4`,
+        `  Normal  ScalingReplicaSet  10s   deployment-controller  Scaled up replica set ${n} from 0 to 1`,
+        `  Normal  ScalingReplicaSet  10s   deployment-controller  Scaled down replica set ${o} from 4 to 3`,
+        `  Normal  ScalingReplicaSet  10s   deployment-controller  Scaled up replica set ${n} from 1 to 2`,
+        '',
+      ].join('\n'),
+    );
+    const rs = h.run(`kubectl describe rs ${n}`).stdout;
+    expect(rs).toContain(`Controlled By:  Deployment/${D}\nReplicas:       2 current / 2 desired\nPods Status:    0 Running / 2 Waiting / 0 Succeeded / 0 Failed\n`);
+    expect(rs).toContain(`Annotations:    deployment.kubernetes.io/desired-replicas: 4\n                deployment.kubernetes.io/max-replicas: 5\n                deployment.kubernetes.io/revision: 2\n`);
+  });
 });

@@ -161,6 +161,7 @@ describe('the ReplicaSet controller', () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(podsOf(h, 'frontend')).toHaveLength(0);
     expect(failed[0]).toMatch(/^Error creating: pods "frontend-[a-z0-9]{5}" is forbidden: error looking up service account default\/missing: serviceaccount "missing" not found$/);
+    expect(h.run('kubectl describe rs frontend').stdout).toContain('Conditions:\n  Type             Status  Reason\n  ----             ------  ------\n  ReplicaFailure   True    FailedCreate\n');
     h.run('kubectl create serviceaccount missing');
     h.run('sleep 20s');
     expect(podsOf(h, 'frontend')).toHaveLength(3);
@@ -193,6 +194,35 @@ describe('the ReplicaSet controller', () => {
     expect(ev.source).toEqual({ component: 'replication-controller' });
     h.run('sleep 30s');
     expect(h.run('kubectl get rc').stdout).toBe('NAME    DESIRED   CURRENT   READY   AGE\nnginx   2         2         2       30s\n');
+    const names = pods.map((p) => p.metadata.name).sort();
+    expect(h.run('kubectl describe rc nginx').stdout).toBe(
+      [
+        'Name:         nginx',
+        'Namespace:    default',
+        'Selector:     app=nginx',
+        'Labels:       app=nginx',
+        'Annotations:  <none>',
+        'Replicas:     2 current / 2 desired',
+        'Pods Status:  2 Running / 0 Waiting / 0 Succeeded / 0 Failed',
+        'Pod Template:',
+        '  Labels:  app=nginx',
+        '  Containers:',
+        '   nginx:',
+        '    Image:         nginx',
+        '    Port:          <none>',
+        '    Host Port:     <none>',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Events:',
+        '  Type    Reason            Age   From                    Message',
+        '  ----    ------            ----  ----                    -------',
+        ...names.map((n) => `  Normal  SuccessfulCreate  30s   replication-controller  Created pod: ${n}`),
+        '',
+      ].join('\n'),
+    );
   });
 
   it('continues identically after a snapshot', () => {

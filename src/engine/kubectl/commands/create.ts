@@ -127,6 +127,75 @@ const fromFlags: FlagSpec[] = [
 
 const meta = (name: string) => ({ creationTimestamp: null as unknown as string, name });
 
+/** The container name kubectl derives from an image: its last path part without tag or digest. */
+export function containerNameFromImage(image: string): string {
+  let name = image.slice(image.lastIndexOf('/') + 1);
+  name = name.split('@')[0].split(':')[0];
+  return name.replace(/[_.]/g, '-');
+}
+
+const createDeployment: KubectlCommand = {
+  name: 'deployment',
+  aliases: ['deploy'],
+  short: 'Create a deployment with the specified name',
+  long: 'Create a deployment with the specified name.',
+  examples: `# Create a deployment named my-dep that runs the busybox image
+kubectl create deployment my-dep --image=busybox
+
+# Create a deployment with a command
+kubectl create deployment my-dep --image=busybox -- date
+
+# Create a deployment named my-dep that runs the nginx image with 3 replicas
+kubectl create deployment my-dep --image=nginx --replicas=3
+
+# Create a deployment named my-dep that runs the busybox image and expose port 5701
+kubectl create deployment my-dep --image=busybox --port=5701
+
+# Create a deployment named my-dep with multiple containers
+kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx`,
+  usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
+  flags: [
+    ...generatorFlags,
+    { name: 'image', type: 'stringSlice', default: [], usage: 'Image names to run. A deployment can have multiple images set for multi-container pod.' },
+    { name: 'port', type: 'int', default: -1, usage: 'The containerPort that this deployment exposes.' },
+    { name: 'replicas', short: 'r', type: 'int', default: 1, usage: 'Number of replicas to create. Default is 1.' },
+  ],
+  run(inv) {
+    const f = inv.flags;
+    const dash = f.argsLenAtDash >= 0 ? f.argsLenAtDash : inv.args.length;
+    const names = inv.args.slice(0, dash);
+    if (names.length !== 1) throw new UsageError(`exactly one NAME is required, got ${names.length}`, inv.path);
+    const name = names[0];
+    const images = list(f, 'image');
+    if (!images.length) throw new KubectlError('required flag(s) "image" not set');
+    const command = f.dashArgs ?? inv.args.slice(dash);
+    const seen = new Map<string, number>();
+    const containers = images.map((image) => {
+      let cname = containerNameFromImage(image);
+      // Two images with the same name get -2, -3, … (sanitizeAndUniquify).
+      const n = (seen.get(cname) ?? 0) + 1;
+      seen.set(cname, n);
+      if (n > 1) cname = `${cname}-${n}`;
+      return { image, name: cname, ...(command.length ? { command } : {}), resources: {} } as Record<string, unknown>;
+    });
+    const port = f.values.get('port') as number;
+    if (port >= 0) containers[0].ports = [{ containerPort: port }];
+    const labels = { app: name };
+    return generate(inv, K.Deployment, {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { ...meta(name), labels },
+      spec: {
+        replicas: f.values.get('replicas') as number,
+        selector: { matchLabels: labels },
+        strategy: {},
+        template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+      },
+      status: {},
+    });
+  },
+};
+
 const createNamespace: KubectlCommand = {
   name: 'namespace',
   aliases: ['ns'],
@@ -280,7 +349,7 @@ cat pod.json | kubectl create -f -
 kubectl create -f registry.yaml --edit -o json`,
   usage: 'kubectl create -f FILENAME [options]',
   flags: [dryRunFlag, editFlag, filenameFlag('use to create the resource'), outputFlag, recordFlag, recursiveFlag, saveConfigFlag, validateFlag],
-  subcommands: [createConfigMap, createCronJob, createJob, createNamespace, createSecret, createServiceAccount],
+  subcommands: [createConfigMap, createCronJob, createDeployment, createJob, createNamespace, createSecret, createServiceAccount],
   run: runFromFiles,
 };
 

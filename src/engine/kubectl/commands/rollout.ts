@@ -8,6 +8,8 @@ import { groupResource } from '../../api/kinds.ts';
 import { clone, controllerRef, type KubeObject } from '../../api/object.ts';
 import * as du from '../../controllers/deployment-util.ts';
 import { describePodTemplate } from '../describe/pod-template.ts';
+import { daemonSetRolloutStatus } from '../rollout-status/daemonset.ts';
+import { statefulSetRolloutStatus } from '../rollout-status/statefulset.ts';
 import { PrefixWriter } from '../describe/writer.ts';
 import { parseGoDuration } from '../../util/duration.ts';
 import { formatRFC3339 } from '../../util/time.ts';
@@ -51,7 +53,11 @@ export const deploymentStatus: StatusViewer = (obj, revision) => {
   return { message: `deployment "${name}" successfully rolled out\n`, done: true };
 };
 
-export const STATUS_VIEWERS: Record<string, StatusViewer> = { 'deployments.apps': deploymentStatus };
+export const STATUS_VIEWERS: Record<string, StatusViewer> = {
+  'deployments.apps': deploymentStatus,
+  'daemonsets.apps': daemonSetRolloutStatus,
+  'statefulsets.apps': statefulSetRolloutStatus,
+};
 
 /** What `rollout history` prints for one object: the table, or one revision's pod template. */
 export type HistoryViewer = (store: Store, obj: KubeObject, revision: number) => string;

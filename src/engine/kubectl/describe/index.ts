@@ -3,9 +3,12 @@
 import type { Describer } from './types.ts';
 import { genericDescriber } from './generic.ts';
 import { podDescriber } from './pod.ts';
+import { cronJobDescriber, jobDescriber } from './job.ts';
 import { nodeDescriber } from './node.ts';
 import { daemonSetDescriber } from './daemonset.ts';
 import { statefulSetDescriber } from './statefulset.ts';
+import { deploymentDescriber } from './deployment.ts';
+import { replicaSetDescriber, replicationControllerDescriber } from './replicaset.ts';
 import { configMapDescriber, endpointsDescriber, namespaceDescriber, secretDescriber, serviceAccountDescriber, serviceDescriber } from './core.ts';
 
 const DESCRIBERS: Record<string, Describer> = {
@@ -19,6 +22,11 @@ const DESCRIBERS: Record<string, Describer> = {
   serviceaccounts: serviceAccountDescriber,
   'daemonsets.apps': daemonSetDescriber,
   'statefulsets.apps': statefulSetDescriber,
+  'deployments.apps': deploymentDescriber,
+  'replicasets.apps': replicaSetDescriber,
+  replicationcontrollers: replicationControllerDescriber,
+  'jobs.batch': jobDescriber,
+  'cronjobs.batch': cronJobDescriber,
 };
 
 export function describerFor(groupResource: string): Describer {
