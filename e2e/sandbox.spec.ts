@@ -86,7 +86,7 @@ test('stopping a node’s kubelet turns the node NotReady once the grace period 
   await expect(terminal(page)).toContainText(/k8s-node02\s+NotReady/);
 });
 
-test('a reload keeps the cluster and the terminal history', async ({ page }) => {
+test('a reload keeps the cluster, the terminal history and the rewind timeline', async ({ page }) => {
   await open(page);
   await typeCommand(page, 'kubectl run keep --image=nginx');
   await expect(terminal(page)).toContainText('pod/keep created');
@@ -120,6 +120,9 @@ test('a reload keeps the cluster and the terminal history', async ({ page }) => 
   await page.getByTestId('terminal-output').click();
   await page.keyboard.press('ArrowUp');
   await expect(terminal(page)).toContainText('kubectl run keep --image=nginx');
+  // The rewind timeline came back too: before the command, there was no pod.
+  await page.getByRole('group', { name: 'Rewind' }).getByRole('button', { name: 'Rewind to just before: kubectl run keep --image=nginx' }).click();
+  await expect(page.getByRole('button', { name: 'Pod keep', exact: true })).toHaveCount(0);
 });
 
 test('the language switch changes the page’s text', async ({ page }) => {

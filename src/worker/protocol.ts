@@ -21,6 +21,31 @@ export interface SavedSandbox {
   files: Record<string, string>;
   /** The terminal's history, oldest first. */
   history: string[];
+  /** The rewind timeline, when the save keeps it (the autosave and exports do; share links don't). */
+  timeline?: SavedTimeline;
+}
+
+/** What changes the cluster besides time passing, as the rewind journal keeps it. */
+export type JournalOp =
+  | { type: 'run'; id: number; input: string }
+  | { type: 'interrupt'; id: number }
+  | { type: 'write'; path: string; content: string }
+  | { type: 'apply'; path: string; content: string };
+
+export interface JournalEntry {
+  /** Simulated ms since epoch. */
+  at: number;
+  op: JournalOp;
+}
+
+/** A rewind timeline in a save: the sandbox where it starts, and everything done since. */
+export interface SavedTimeline {
+  start: number;
+  base: SavedSandbox;
+  baseMarks: Mark[];
+  entries: JournalEntry[];
+  /** The marks up to the save. */
+  marks: Mark[];
 }
 
 export type QueryKind = 'yaml' | 'describe' | 'events' | 'logs';
@@ -45,8 +70,8 @@ export type ToWorker =
   | { type: 'step'; ms: number }
   /** Throws the cluster away and starts a fresh one. */
   | { type: 'reset'; seed: number; workers: number }
-  /** Asks for a save of the whole sandbox, answered by `saved`. */
-  | { type: 'save'; id: number }
+  /** Asks for a save of the whole sandbox, answered by `saved`; with `timeline`, the rewind timeline too. */
+  | { type: 'save'; id: number; timeline?: boolean }
   /** The page has applied the last frame; the worker may send the next. */
   | { type: 'ack' }
   /**

@@ -4,19 +4,7 @@
 // checkpoint before it and replaying the journal from there.
 
 import { EngineHost } from './host.ts';
-import type { Mark, SavedSandbox } from './protocol.ts';
-
-/** What changes the cluster, besides time passing. */
-export type Op =
-  | { type: 'run'; id: number; input: string }
-  | { type: 'interrupt'; id: number }
-  | { type: 'write'; path: string; content: string }
-  | { type: 'apply'; path: string; content: string };
-
-interface Entry {
-  at: number;
-  op: Op;
-}
+import type { JournalEntry as Entry, JournalOp as Op, Mark, SavedSandbox, SavedTimeline } from './protocol.ts';
 
 interface Checkpoint {
   at: number;
@@ -37,11 +25,26 @@ export class Rewind {
   private entries: Entry[] = [];
   private checkpoints: Checkpoint[] = [];
 
-  /** Starts a timeline at the host's present; the host must be idle (a new or restored one is). */
-  constructor(host: EngineHost) {
-    this.start = host.cluster.now();
+  /**
+   * Starts a timeline at the host's present (the host must be idle: a new or restored one is), or
+   * carries on a saved one: its base is the first checkpoint and its journal is replayed on demand.
+   */
+  constructor(host: EngineHost, saved?: SavedTimeline) {
+    if (saved) {
+      this.start = saved.start;
+      this.entries = [...saved.entries];
+      this.checkpoints.push({ at: saved.start, index: 0, save: saved.base, marks: saved.baseMarks });
+    } else {
+      this.start = host.cluster.now();
+      this.checkpoints.push(this.take(host));
+    }
     host.timelineStart = this.start;
-    this.checkpoints.push(this.take(host));
+  }
+
+  /** The timeline for a save: its base checkpoint and the whole journal. */
+  toSaved(live: EngineHost): SavedTimeline {
+    const base = this.checkpoints[0];
+    return { start: this.start, base: base.save, baseMarks: base.marks, entries: [...this.entries], marks: live.marksSoFar() };
   }
 
   /** Journals an op the live host is about to perform, at the host's present. */
@@ -63,10 +66,7 @@ export class Rewind {
     const last = this.checkpoints.at(-1)!;
     if (!host.idle() || host.cluster.now() - last.at < CHECKPOINT_EVERY_MS) return;
     this.checkpoints.push(this.take(host));
-    if (this.checkpoints.length > MAX_CHECKPOINTS) {
-      const half = this.checkpoints.length >> 1;
-      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
-    }
+    this.thin();
   }
 
   /** How many checkpoints are kept (for tests and the bench). */
@@ -86,13 +86,41 @@ export class Rewind {
     host.timelineStart = this.start;
     host.setMarks(cp.marks);
     host.speed = 1;
-    for (let i = cp.index; i < this.entries.length && this.entries[i].at < t; i++) {
+    let i = cp.index;
+    // Time passes in steps of a checkpoint's interval, so that a long replay (a timeline carried
+    // over from a save has only its base) leaves checkpoints behind for the next look.
+    const passTo = (to: number) => {
+      while (host.cluster.now() < to) {
+        host.advanceTo(Math.min(to, host.cluster.now() + CHECKPOINT_EVERY_MS));
+        if (host.idle()) this.insert({ at: host.cluster.now(), index: i, save: host.checkpoint(), marks: host.marksSoFar() });
+      }
+    };
+    for (; i < this.entries.length && this.entries[i].at < t; i++) {
       const e = this.entries[i];
-      host.advanceTo(e.at);
+      passTo(e.at);
       perform(host, e.op);
     }
-    host.advanceTo(t);
+    passTo(t);
     return host;
+  }
+
+  /** Adds a checkpoint made during a replay, unless one is already near it. */
+  private insert(c: Checkpoint): void {
+    if (!this.before(c, c.at) || (c.index < this.entries.length && this.entries[c.index].at < c.at)) return;
+    let pos = this.checkpoints.length;
+    while (pos > 0 && this.checkpoints[pos - 1].at > c.at) pos--;
+    const prev = this.checkpoints[pos - 1];
+    const next = this.checkpoints[pos];
+    const near = CHECKPOINT_EVERY_MS / 2;
+    if ((prev && c.at - prev.at < near) || (next && next.at - c.at < near)) return;
+    this.checkpoints.splice(pos, 0, c);
+    this.thin();
+  }
+
+  private thin(): void {
+    if (this.checkpoints.length <= MAX_CHECKPOINTS) return;
+    const half = this.checkpoints.length >> 1;
+    this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
   }
 
   /** Forgets everything from `at` on: the learner continues from there. */

@@ -55,7 +55,9 @@ export class WorkerSandbox {
         if (m.type === 'reset' && this.live) h.adopt(this.live);
         this.live = h;
         this.past = undefined;
-        this.rewind = new Rewind(h);
+        const saved = m.type === 'init' ? m.restore?.timeline : undefined;
+        this.rewind = new Rewind(h, saved);
+        if (saved) h.setMarks(saved.marks);
         this.post(h.readyMessage());
         return;
       }
@@ -123,7 +125,7 @@ export class WorkerSandbox {
         }
         return;
       case 'save':
-        this.post({ type: 'saved', id: m.id, save: live.save() });
+        this.post({ type: 'saved', id: m.id, save: m.timeline ? { ...live.save(), timeline: this.rewind!.toSaved(live) } : live.save() });
         return;
       case 'ack':
         if (this.past) this.past.host.ack();
@@ -136,6 +138,15 @@ export class WorkerSandbox {
   }
 
   private showPast(at: number): void {
+    try {
+      this.rebuildPast(at);
+    } catch (e) {
+      // A damaged timeline (from a save) must not take the live cluster with it.
+      this.post({ type: 'error', message: `that moment could not be rebuilt: ${e instanceof Error ? e.message : String(e)}`, fatal: false });
+    }
+  }
+
+  private rebuildPast(at: number): void {
     const live = this.live;
     if (!live || !this.rewind) return;
     const liveNow = live.cluster.now();
@@ -177,3 +188,4 @@ export class WorkerSandbox {
     return `sandbox: you are looking at the cluster as it was at ${at}; choose "Back to now" or "Continue from here" to change it`;
   }
 }
+

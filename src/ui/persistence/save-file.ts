@@ -24,6 +24,45 @@ export function parseSave(text: string): SaveCheck {
   return checkSave(data);
 }
 
+const MAX_JOURNAL = 200_000;
+const MAX_MARKS = 5000;
+
+const isMark = (m: unknown) => isObj(m) && typeof m.at === 'number' && (m.kind === 'command' || m.kind === 'warning') && typeof m.text === 'string';
+
+function isOp(op: unknown): boolean {
+  if (!isObj(op)) return false;
+  switch (op.type) {
+    case 'run':
+      return typeof op.id === 'number' && typeof op.input === 'string';
+    case 'interrupt':
+      return typeof op.id === 'number';
+    case 'write':
+    case 'apply':
+      return typeof op.path === 'string' && typeof op.content === 'string';
+    default:
+      return false;
+  }
+}
+
+/** The rewind timeline a save may carry: its base is a save itself, its journal plain ops in time order. */
+function checkTimeline(tl: unknown): string | undefined {
+  if (!isObj(tl) || typeof tl.start !== 'number') return 'its rewind timeline has no start';
+  if (isObj(tl.base) && 'timeline' in tl.base) return "its rewind timeline's base has a timeline of its own";
+  const base = checkSave(tl.base);
+  if (!base.ok) return `its rewind timeline's base is not a valid save: ${base.reason}`;
+  const { entries, marks, baseMarks } = tl;
+  if (!Array.isArray(entries) || entries.length > MAX_JOURNAL) return `its rewind journal must be a list of at most ${MAX_JOURNAL} entries`;
+  let last = tl.start;
+  for (const e of entries) {
+    if (!isObj(e) || typeof e.at !== 'number' || e.at < last || !isOp(e.op)) return 'its rewind journal has an entry that is not a command, an interrupt, a file write or an apply in time order';
+    last = e.at;
+  }
+  for (const list of [marks, baseMarks]) {
+    if (!Array.isArray(list) || list.length > MAX_MARKS || !list.every(isMark)) return `its rewind timeline's marks must be a list of at most ${MAX_MARKS} marks`;
+  }
+  return undefined;
+}
+
 export function checkSave(data: unknown): SaveCheck {
   if (!isObj(data) || data.format !== 'kube-sandbox/save') return { ok: false, reason: 'it is not a Kube Sandbox save (no "format": "kube-sandbox/save")' };
   if (data.version !== 1) return { ok: false, reason: `it is a save of version ${String(data.version)}; this sandbox reads version 1` };
@@ -48,6 +87,10 @@ export function checkSave(data: unknown): SaveCheck {
     for (const o of objs) {
       if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') return { ok: false, reason: `an object in ${r.slice(0, 60)} has no metadata.name` };
     }
+  }
+  if (data.timeline !== undefined) {
+    const bad = checkTimeline(data.timeline);
+    if (bad) return { ok: false, reason: bad };
   }
   return { ok: true, save: data as unknown as SavedSandbox };
 }

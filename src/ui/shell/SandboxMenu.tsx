@@ -49,7 +49,7 @@ export function SandboxMenu({ client, boot }: { client: EngineClient; boot: (s?:
   const [link, setLink] = useState<string | null>(null);
 
   const exportFile = async () => {
-    const save = await requestSave(client);
+    const save = await requestSave(client, true);
     const blob = new Blob([JSON.stringify(save)], { type: 'application/json' });
     const name = 'kube-sandbox.json';
     const a = document.createElement('a');

@@ -13,9 +13,10 @@ import type { FromWorker, SavedSandbox } from '../../worker/protocol.ts';
 const INTERVAL_MS = 5000;
 const AFTER_COMMAND_MS = 400;
 
-export async function requestSave(client: EngineClient): Promise<SavedSandbox> {
+/** A save of the whole sandbox; with `timeline`, the rewind timeline too (larger: it holds the cluster at its start). */
+export async function requestSave(client: EngineClient, timeline = false): Promise<SavedSandbox> {
   const id = requestId();
-  const r = await client.request({ type: 'save', id }, (m): m is Extract<FromWorker, { type: 'saved' }> => m.type === 'saved' && m.id === id);
+  const r = await client.request({ type: 'save', id, timeline }, (m): m is Extract<FromWorker, { type: 'saved' }> => m.type === 'saved' && m.id === id);
   return r.save;
 }
 
@@ -29,7 +30,7 @@ export function useAutosave(client: EngineClient | null): void {
       if (saving || !ready) return;
       saving = true;
       try {
-        await writeAutosave(await requestSave(client));
+        await writeAutosave(await requestSave(client, true));
       } catch {
         // IndexedDB unavailable: the sandbox still works, it just is not kept
       } finally {
