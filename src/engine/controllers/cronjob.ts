@@ -96,7 +96,10 @@ export class CronJobController implements Controller {
     for (const j of jobs) {
       const listed = active.some((r) => r.uid === j.metadata.uid);
       const done = finishedType(j);
-      if (listed && done) {
+      if (!listed && !done) {
+        // Ours but not started by this controller (kubectl create job --from, or lost track): not adopted.
+        this.event(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`);
+      } else if (listed && done) {
         active.splice(active.findIndex((r) => r.uid === j.metadata.uid), 1);
         this.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, status: ${done}`);
       }

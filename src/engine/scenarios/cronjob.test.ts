@@ -236,3 +236,88 @@ describe('history limits and time zones', () => {
     );
   });
 });
+
+describe('kubectl create cronjob, create job --from and describe cronjob', () => {
+  it('prints the generator output as kubectl create cronjob --dry-run=client -o yaml does', () => {
+    const h = sandbox();
+    expect(h.run('kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *" --dry-run=client -o yaml').stdout).toBe(yaml`
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        creationTimestamp: null
+        name: my-job
+      spec:
+        jobTemplate:
+          metadata:
+            creationTimestamp: null
+            name: my-job
+          spec:
+            template:
+              metadata:
+                creationTimestamp: null
+              spec:
+                containers:
+                - image: busybox
+                  name: my-job
+                  resources: {}
+                restartPolicy: OnFailure
+        schedule: '*/1 * * * *'
+      status: {}
+    `);
+    expect(h.run('kubectl create cronjob x --image=busybox').stderr).toBe('error: required flag(s) "schedule" not set\n');
+  });
+
+  it('creates a cronjob that runs, a job by hand from it, and describes the cronjob', () => {
+    const h = sandbox();
+    expect(h.run('kubectl create cronjob hello --image=busybox --schedule="*/1 * * * *" --restart=Never -- sh -c "date; echo Hello"').stdout).toBe('cronjob.batch/hello created\n');
+    const uid = cron(h, 'hello').metadata.uid!;
+    expect(h.run('kubectl create job manual --from=cronjob/hello').stdout).toBe('job.batch/manual created\n');
+    const manual = h.cluster.store.get('jobs.batch', 'default', 'manual')!;
+    expect(manual.metadata.annotations).toEqual({ 'cronjob.kubernetes.io/instantiate': 'manual' });
+    expect(manual.metadata.ownerReferences).toEqual([{ apiVersion: 'batch/v1', controller: true, kind: 'CronJob', name: 'hello', uid }]);
+    h.run('sleep 61s');
+    expect(jobNames(h)).toEqual(['hello-29147526', 'manual']);
+    expect(h.run('kubectl describe cronjob hello').stdout).toBe(
+      [
+        'Name:                          hello',
+        'Namespace:                     default',
+        'Labels:                        <none>',
+        'Annotations:                   <none>',
+        'Schedule:                      */1 * * * *',
+        'Concurrency Policy:            Allow',
+        'Suspend:                       False',
+        'Successful Job History Limit:  3',
+        'Failed Job History Limit:      1',
+        'Starting Deadline Seconds:     <unset>',
+        'Selector:                      <unset>',
+        'Parallelism:                   <unset>',
+        'Completions:                   <unset>',
+        'Pod Template:',
+        '  Labels:  <none>',
+        '  Containers:',
+        '   hello:',
+        '    Image:      busybox',
+        '    Port:       <none>',
+        '    Host Port:  <none>',
+        '    Command:',
+        '      sh',
+        '      -c',
+        '      date; echo Hello',
+        '    Environment:     <none>',
+        '    Mounts:          <none>',
+        '  Volumes:           <none>',
+        '  Node-Selectors:    <none>',
+        '  Tolerations:       <none>',
+        'Last Schedule Time:  Mon, 02 Jun 2025 08:06:00 +0000',
+        'Active Jobs:         hello-29147526',
+        'Events:',
+        '  Type     Reason            Age   From                Message',
+        '  ----     ------            ----  ----                -------',
+        // A job made by hand from the cronjob is its own, but not one it started: it says so.
+        '  Warning  UnexpectedJob     61s   cronjob-controller  Saw a job that the controller did not create or forgot: manual',
+        '  Normal   SuccessfulCreate  1s    cronjob-controller  Created job hello-29147526',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -310,3 +310,100 @@ describe('snapshot', () => {
     expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
   });
 });
+
+describe('kubectl create job and describe job', () => {
+  it('prints the generator output as kubectl create job --dry-run=client -o yaml does', () => {
+    const h = sandbox();
+    expect(h.run('kubectl create job test --image=busybox --dry-run=client -o yaml -- date').stdout).toBe(yaml`
+      apiVersion: batch/v1
+      kind: Job
+      metadata:
+        creationTimestamp: null
+        name: test
+      spec:
+        template:
+          metadata:
+            creationTimestamp: null
+          spec:
+            containers:
+            - command:
+              - date
+              image: busybox
+              name: test
+              resources: {}
+            restartPolicy: Never
+      status: {}
+    `);
+    expect(h.run('kubectl create job x').stderr).toBe('error: either --image or --from must be specified\n');
+    expect(h.run('kubectl create job x --image=busybox --from=cronjob/y').stderr).toBe('error: either --image or --from must be specified\n');
+    expect(h.run('kubectl create job x --from=cronjob/nope').stderr).toBe('Error from server (NotFound): cronjobs.batch "nope" not found\n');
+  });
+
+  it('creates a job that runs, and describes it with kubectl\'s layout', () => {
+    const h = sandbox();
+    expect(h.run('kubectl create job hello --image=busybox:1.36 -- sh -c "echo hello; sleep 5"').stdout).toBe('job.batch/hello created\n');
+    h.run('sleep 20s');
+    const j = jobObj(h, 'hello');
+    const uid = j.metadata.uid!;
+    const [p] = jobPods(h, 'hello');
+    const done = Date.parse(j.status.completionTime as string);
+    const took = (done - Date.parse(j.status.startTime as string)) / 1000;
+    const ago = Math.floor((h.cluster.now() - done) / 1000);
+    const rfc = (t: number) => new Date(t).toUTCString().replace('GMT', '+0000');
+    expect(h.run('kubectl describe job hello').stdout).toBe(
+      [
+        'Name:             hello',
+        'Namespace:        default',
+        `Selector:         batch.kubernetes.io/controller-uid=${uid}`,
+        `Labels:           batch.kubernetes.io/controller-uid=${uid}`,
+        '                  batch.kubernetes.io/job-name=hello',
+        `                  controller-uid=${uid}`,
+        '                  job-name=hello',
+        'Annotations:      <none>',
+        'Parallelism:      1',
+        'Completions:      1',
+        'Completion Mode:  NonIndexed',
+        'Suspend:          false',
+        'Backoff Limit:    6',
+        `Start Time:       ${rfc(Date.parse(j.status.startTime as string))}`,
+        `Completed At:     ${rfc(done)}`,
+        `Duration:         ${took}s`,
+        'Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed',
+        'Pod Template:',
+        `  Labels:  batch.kubernetes.io/controller-uid=${uid}`,
+        '           batch.kubernetes.io/job-name=hello',
+        `           controller-uid=${uid}`,
+        '           job-name=hello',
+        '  Containers:',
+        '   hello:',
+        '    Image:      busybox:1.36',
+        '    Port:       <none>',
+        '    Host Port:  <none>',
+        '    Command:',
+        '      sh',
+        '      -c',
+        '      echo hello; sleep 5',
+        '    Environment:   <none>',
+        '    Mounts:        <none>',
+        '  Volumes:         <none>',
+        '  Node-Selectors:  <none>',
+        '  Tolerations:     <none>',
+        'Events:',
+        '  Type    Reason            Age   From            Message',
+        '  ----    ------            ----  ----            -------',
+        `  Normal  SuccessfulCreate  20s   job-controller  Created pod: ${p.metadata.name}`,
+        `  Normal  Completed         ${ago}s   job-controller  Job completed`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('describes an Indexed job with its completed indexes', () => {
+    const h = sandbox();
+    apply(h, job('idx', 'completions: 3\n      parallelism: 3\n      completionMode: Indexed', 'sleep 1'));
+    h.run('sleep 30s');
+    const out = h.run('kubectl describe job idx').stdout;
+    expect(out).toMatch(/\nCompletion Mode: +Indexed\n/);
+    expect(out).toMatch(/\nPods Statuses: +0 Active \(0 Ready\) \/ 3 Succeeded \/ 0 Failed\nCompleted Indexes: +0-2\nPod Template:\n/);
+  });
+});
