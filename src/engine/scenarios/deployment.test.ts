@@ -453,3 +453,72 @@ describe('kubectl describe', () => {
     expect(rs).toContain(`Annotations:    deployment.kubernetes.io/desired-replicas: 4\n                deployment.kubernetes.io/max-replicas: 5\n                deployment.kubernetes.io/revision: 2\n`);
   });
 });
+
+describe('the notes\' nginx-deployment walk-through (N14)', () => {
+  it('create --record, scale 10, set image, undo, set image 1.9.1, a typo that stalls, history, undo --to-revision, pause', () => {
+    const h = sandbox();
+    // The note's extensions/v1beta1 manifest, corrected to apps/v1 (which requires a selector).
+    h.session.fs.writeFile('/root/dep-rs.yml', yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: nginx-deployment
+      spec:
+        replicas: 3
+        selector:
+          matchLabels:
+            app: nginx
+        template:
+          metadata:
+            labels:
+              app: nginx
+          spec:
+            containers:
+            - name: nginx
+              image: nginx:1.7.9
+              ports:
+              - containerPort: 80
+    `);
+    expect(h.run('kubectl create -f dep-rs.yml --record').output).toBe('Flag --record has been deprecated, --record will be removed in the future\ndeployment.apps/nginx-deployment created\n');
+    h.run('sleep 30s');
+    expect(h.run('kubectl scale deployment nginx-deployment --replicas 10').output).toBe('deployment.apps/nginx-deployment scaled\n');
+    h.run('sleep 30s');
+    expect(h.run('kubectl get pods --no-headers').stdout.trim().split('\n')).toHaveLength(10);
+    expect(h.run('kubectl set image deployment/nginx-deployment nginx=wangyanglinux/myapp:v2').output).toBe('deployment.apps/nginx-deployment image updated\n');
+    expect(h.run('kubectl rollout status deployment/nginx-deployment').stdout).toMatch(/deployment "nginx-deployment" successfully rolled out\n$/);
+    expect(sets(h)).toEqual(['nginx:1.7.9=0', 'wangyanglinux/myapp:v2=10']);
+    expect(h.run('kubectl rollout undo deployment/nginx-deployment').output).toBe('deployment.apps/nginx-deployment rolled back\n');
+    h.run('kubectl rollout status deployment/nginx-deployment');
+    expect(sets(h)).toEqual(['nginx:1.7.9=10', 'wangyanglinux/myapp:v2=0']);
+    h.run('kubectl set image deployment/nginx-deployment nginx=nginx:1.9.1');
+    expect(h.run('kubectl rollout status deployment/nginx-deployment').stdout).toMatch(/deployment "nginx-deployment" successfully rolled out\n$/);
+    expect(sets(h)).toEqual(['nginx:1.7.9=0', 'wangyanglinux/myapp:v2=0', 'nginx:1.9.1=10']);
+    // The typo: the new pods cannot pull, 8 of the old ones keep serving, and rollout status gives up at the deadline.
+    h.run('kubectl set image deployment/nginx-deployment nginx=nginx:1.91');
+    const status = h.run('kubectl rollout status deployments nginx-deployment');
+    expect(status.stderr).toBe('error: deployment "nginx-deployment" exceeded its progress deadline\n');
+    expect(status.status).toBe(1);
+    expect(sets(h)).toEqual(['nginx:1.7.9=0', 'wangyanglinux/myapp:v2=0', 'nginx:1.9.1=8', 'nginx:1.91=5']);
+    expect(dep(h).status.availableReplicas).toBe(8);
+    // Revision 1 came back as 3 with its set's change-cause: the last recorded command while it was
+    // current was the scale (an existing change-cause is updated by every later command).
+    expect(h.run('kubectl rollout history deployment/nginx-deployment').stdout).toBe(
+      'deployment.apps/nginx-deployment \n' +
+        'REVISION  CHANGE-CAUSE\n' +
+        '2         kubectl set image deployment/nginx-deployment nginx=wangyanglinux/myapp:v2\n' +
+        '3         kubectl scale deployment nginx-deployment --replicas=10\n' +
+        '4         kubectl set image deployment/nginx-deployment nginx=nginx:1.9.1\n' +
+        '5         kubectl set image deployment/nginx-deployment nginx=nginx:1.91\n\n',
+    );
+    expect(h.run('kubectl rollout undo deployment/nginx-deployment --to-revision=2').output).toBe('deployment.apps/nginx-deployment rolled back\n');
+    expect(h.run('kubectl rollout pause deployment/nginx-deployment').output).toBe('deployment.apps/nginx-deployment paused\n');
+    h.run('sleep 60s');
+    // Paused mid-rollout: the sets stay as they were left.
+    const frozen = sets(h);
+    h.run('sleep 60s');
+    expect(sets(h)).toEqual(frozen);
+    h.run('kubectl rollout resume deployment/nginx-deployment && kubectl rollout status deployment/nginx-deployment');
+    expect(sets(h)).toEqual(['nginx:1.7.9=0', 'wangyanglinux/myapp:v2=10', 'nginx:1.9.1=0', 'nginx:1.91=0']);
+  });
+});
+

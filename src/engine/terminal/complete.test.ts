@@ -16,6 +16,7 @@ apiVersion: apps/v1
 kind: Deployment
 metadata: {name: webapp}
 spec:
+  replicas: 0
   selector: {matchLabels: {app: webapp}}
   template:
     metadata: {labels: {app: webapp}}
