@@ -153,12 +153,17 @@ export class JobController implements Controller, Component {
     });
     ctx.store.watch(R.pods, (e) => {
       const ref = controllerJob(e.object);
-      if (!ref) return;
+      const tracked = e.type !== 'DELETED' && !!e.object.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER);
+      if (!ref) {
+        // Orphaned (kubectl delete job --cascade=orphan): nobody else would release it.
+        if (tracked) this.queue.add(`orphan:${e.object.metadata.namespace}/${e.object.metadata.name}`);
+        return;
+      }
       const key = `${e.object.metadata.namespace}/${ref.name}`;
       const job = ctx.store.get(JOB_RESOURCE, e.object.metadata.namespace, ref.name);
       if (!job || job.metadata.uid !== ref.uid) {
         // An orphan still holding the tracking finalizer would never go away: release it.
-        if (e.type !== 'DELETED' && e.object.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER)) this.queue.add('orphan:' + key.split('/')[0] + '/' + e.object.metadata.name);
+        if (tracked) this.queue.add(`orphan:${e.object.metadata.namespace}/${e.object.metadata.name}`);
         return;
       }
       // Pod changes reach the sync batched (syncJobBatchPeriod); a new or deleted pod at once.

@@ -407,3 +407,29 @@ describe('kubectl create job and describe job', () => {
     expect(out).toMatch(/\nPods Statuses: +0 Active \(0 Ready\) \/ 3 Succeeded \/ 0 Failed\nCompleted Indexes: +0-2\nPod Template:\n/);
   });
 });
+
+describe('deleting a job', () => {
+  it('takes its pods with it, though they carry the tracking finalizer', () => {
+    const h = sandbox();
+    apply(h, job('long', 'parallelism: 2', 'sleep 600'));
+    h.run('sleep 10s');
+    expect(jobPods(h, 'long').length).toBe(2);
+    expect(h.run('kubectl delete job long').stdout).toBe('job.batch "long" deleted\n');
+    h.run('sleep 5s');
+    expect(jobPods(h, 'long')).toEqual([]);
+  });
+
+  it('with --cascade=orphan leaves the pods running, released from the finalizer', () => {
+    const h = sandbox();
+    apply(h, job('long', '', 'sleep 600'));
+    h.run('sleep 10s');
+    h.run('kubectl delete job long --cascade=orphan');
+    h.run('sleep 5s');
+    const [p] = jobPods(h, 'long');
+    expect(p.metadata.ownerReferences).toBeUndefined();
+    expect(p.metadata.finalizers).toBeUndefined();
+    expect((p.status as { phase: string }).phase).toBe('Running');
+    h.run(`kubectl delete pod ${p.metadata.name}`);
+    expect(jobPods(h, 'long')).toEqual([]);
+  });
+});
