@@ -151,6 +151,10 @@ export interface ServiceView {
 export interface WorkloadView {
   /** "2/3" style summary as the kind's kubectl READY column would show, or "" when not applicable. */
   ready: string;
+  /** A Deployment's or ReplicaSet's deployment.kubernetes.io/revision, or "". */
+  revision: string;
+  /** spec.replicas where the kind has it (a ReplicaSet scaled to 0 by a rollout is history). */
+  replicas?: number;
   /** selector.matchLabels (or spec.selector for RCs), for drawing edges. */
   selector: Record<string, string>;
 }

@@ -129,7 +129,8 @@ function workloadView(resource: string, obj: KubeObject): NonNullable<ObjectView
       ready = `${num(status.succeeded)}/${typeof spec.completions === 'number' ? spec.completions : 1}`;
       break;
   }
-  return { ready, selector };
+  const revision = (obj.metadata.annotations ?? {})['deployment.kubernetes.io/revision'] ?? '';
+  return { ready, selector, revision, ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}) };
 }
 
 export function eventView(e: Event): EventView {

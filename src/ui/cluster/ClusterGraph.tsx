@@ -13,6 +13,7 @@ import { NodeBox, type NodeBoxNode } from './NodeBox.tsx';
 import { SideBox, type SideBoxNode } from './SideBox.tsx';
 import { ActionContext } from './actions.ts';
 import { podVisible, useGraphView, type GraphView } from './graph-store.ts';
+import { familyOrder } from './graph-order.ts';
 import { BOX_GAP, CONTROL_PLANE_CHIPS_H, columnsFor, layoutColumn, layoutNodes, NODE_W, nodeHeight, selects, SIDE_W } from './layout.ts';
 import { clearPositions, loadPositions, savePositions, type Positions } from './saved-layout.ts';
 import './messages.ts';
@@ -25,7 +26,7 @@ const WORKLOADS = ['deployments.apps', 'statefulsets.apps', 'daemonsets.apps', '
 
 type AnyNode = NodeBoxNode | SideBoxNode;
 
-const nsVisible = (ns: string, v: GraphView) => (v.namespace ? ns === v.namespace : v.showSystem || ns !== 'kube-system');
+const nsVisible = podVisible;
 
 /** The graph's structure as one string, so that a store change that does not alter it does nothing. */
 function structure(s: ClusterState, v: GraphView): string {
@@ -33,7 +34,8 @@ function structure(s: ClusterState, v: GraphView): string {
   const cp = (s.byResource.nodes ?? []).map((k) => s.objects[k]).find((n) => n?.node?.roles.includes('control-plane'))?.name ?? '';
   const counts = (name: string) => (s.podsByNode[name] ?? []).filter((k) => podVisible(s.objects[k]?.namespace ?? '', v)).length;
   const parts = [nodes.map((n) => `${n}:${counts(n)}`).join(','), `pending:${counts('')}`, cp];
-  const sides = ['services', 'ingresses.networking.k8s.io', ...(v.showOwners ? WORKLOADS : [])].flatMap((r) => (s.byResource[r] ?? []).filter((k) => nsVisible(s.objects[k]?.namespace ?? '', v)));
+  const visible = (r: string) => (s.byResource[r] ?? []).filter((k) => nsVisible(s.objects[k]?.namespace ?? '', v));
+  const sides = [...visible('services'), ...visible('ingresses.networking.k8s.io'), ...(v.showOwners ? familyOrder(WORKLOADS.flatMap(visible), s) : [])];
   parts.push(sides.join(','));
   return parts.join('|');
 }
@@ -158,7 +160,7 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
     return edgeSig.split('\n').map((line) => {
       const [kind, a, b, n] = line.split('>');
       if (kind === 'svc') return { id: line, source: `side:${a}`, target: `node:${b}`, label: t('graph.selects', { n }), className: 'edge-svc', animated: false };
-      if (kind === 'own') return { id: line, source: `side:${a}`, target: `side:${b}`, className: 'edge-owner' };
+      if (kind === 'own') return { id: line, source: `side:${a}`, target: `side:${b}`, sourceHandle: 'tree-out', targetHandle: 'tree-in', type: 'smoothstep', className: 'edge-owner' };
       return { id: line, source: `side:${a}`, target: `node:${b}`, label: n, className: 'edge-owner' };
     });
   }, [edgeSig, t]);
@@ -183,6 +185,17 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
       requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
     }
   }, [nodes.length, flow]);
+  // The workloads column stands left of the nodes: showing it brings it into view.
+  const ownersShown = useRef(view.showOwners);
+  const fitWhenBuilt = useRef(false);
+  useEffect(() => {
+    if (view.showOwners && !ownersShown.current) fitWhenBuilt.current = true;
+    ownersShown.current = view.showOwners;
+    if (fitWhenBuilt.current && nodes.some((n) => n.type === 'side' && n.position.x < 0)) {
+      fitWhenBuilt.current = false;
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 300 }));
+    }
+  }, [view.showOwners, nodes, flow]);
 
   return (
     <div className="cluster-graph">

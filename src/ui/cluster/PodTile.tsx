@@ -6,6 +6,7 @@ import { useCluster } from '../state/cluster-store.ts';
 import { useUi } from '../state/ui-store.ts';
 import { useT } from '../i18n/index.ts';
 import { ActionMenu } from './ActionMenu.tsx';
+import { middleEllipsis } from './graph-order.ts';
 import type { ContainerView, PodView } from '../../worker/protocol.ts';
 import './messages.ts';
 
@@ -25,11 +26,20 @@ function containerTone(c: ContainerView): string {
   return 'muted';
 }
 
+/** The revision of the ReplicaSet that owns a pod ("" when it has none): old and new pods of a rollout differ. */
+function useOwnerRevision(owners: string[] | undefined): string {
+  return useCluster((s) => {
+    const owner = owners?.length ? s.byUid[owners[0]] : undefined;
+    return (owner && s.objects[owner]?.workload?.revision) || '';
+  });
+}
+
 export const PodTile = memo(function PodTile({ podKey, onAction, x, y }: { podKey: string; onAction: (c: string) => void; x: number; y: number }) {
   const t = useT();
   const v = useCluster((s) => s.objects[podKey]);
   const selected = useUi((s) => s.selected === podKey);
   const [menu, setMenu] = useState(false);
+  const revision = useOwnerRevision(v?.owners);
   if (!v?.pod) return null;
   const p = v.pod;
   const ns = v.namespace;
@@ -62,7 +72,14 @@ export const PodTile = memo(function PodTile({ podKey, onAction, x, y }: { podKe
           useUi.setState({ selected: podKey, sideTab: 'inspector' });
         }}
       >
-        <span className="pod-name">{v.name}</span>
+        <span className="pod-name">
+          <span className="name-text">{middleEllipsis(v.name, revision ? 13 : 17)}</span>
+          {revision && (
+            <span className={`rev rev-${Number(revision) % 6}`} title={t('graph.revision', { n: revision })}>
+              r{revision}
+            </span>
+          )}
+        </span>
         <span className="pod-line">
           <span className="pod-status">{p.status}</span>
           <span className="pod-ready">{p.ready}</span>

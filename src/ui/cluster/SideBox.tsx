@@ -13,11 +13,14 @@ export const SideBox = memo(function SideBox({ data }: NodeProps<SideBoxNode>) {
   const v = useCluster((s) => s.objects[data.objectKey]);
   const selected = useUi((s) => s.selected === data.objectKey);
   if (!v) return null;
-  const detail = v.service ? `${v.service.type} ${v.service.clusterIP} ${v.service.ports}` : v.workload?.ready ? `READY ${v.workload.ready}` : '';
+  const w = v.workload;
+  const detail = v.service ? `${v.service.type} ${v.service.clusterIP} ${v.service.ports}` : w?.ready ? `READY ${w.ready}` : '';
+  // A ReplicaSet a rollout has scaled to 0 is kept only as revision history.
+  const history = v.kind === 'ReplicaSet' && w?.replicas === 0;
   const select = () => useUi.setState({ selected: v.key, sideTab: 'inspector' });
   return (
     <div
-      className={`side-box kind-${v.kind.toLowerCase()}${selected ? ' selected' : ''}${v.deleting ? ' leaving' : ''}`}
+      className={`side-box kind-${v.kind.toLowerCase()}${selected ? ' selected' : ''}${v.deleting ? ' leaving' : ''}${history ? ' history' : ''}`}
       role="button"
       tabIndex={0}
       aria-label={`${v.kind} ${v.name}`}
@@ -32,8 +35,16 @@ export const SideBox = memo(function SideBox({ data }: NodeProps<SideBoxNode>) {
       <div className="side-name" title={v.name}>
         {v.name}
       </div>
-      {detail && <div className="side-detail">{detail}</div>}
+      {(detail || w?.revision) && (
+        <div className="side-detail">
+          {detail}
+          {w?.revision && <span className={`rev rev-${Number(w.revision) % 6}`}>r{w.revision}</span>}
+        </div>
+      )}
       <Handle type="source" position={Position.Right} className="handle" isConnectable={false} />
+      {/* Owner to owned within the workloads column: a bracket on the left, like a tree. */}
+      <Handle type="source" id="tree-out" position={Position.Left} className="handle" isConnectable={false} />
+      <Handle type="target" id="tree-in" position={Position.Left} className="handle" isConnectable={false} />
     </div>
   );
 });

@@ -10,8 +10,13 @@ export interface GraphView {
 
 export const useGraphView = create<GraphView>(() => ({ namespace: '', showSystem: false, showOwners: false }));
 
-/** Is a pod of namespace `ns` shown under these settings? */
+/** Namespaces the cluster's own parts live in (kube-system, kube-flannel, kube-public …): "kube-" is reserved. */
+export function isSystemNamespace(ns: string): boolean {
+  return ns.startsWith('kube-');
+}
+
+/** Is an object of namespace `ns` (a pod, a service, a workload) shown under these settings? */
 export function podVisible(ns: string, v: GraphView): boolean {
   if (v.namespace) return ns === v.namespace;
-  return v.showSystem || ns !== 'kube-system';
+  return v.showSystem || !isSystemNamespace(ns);
 }

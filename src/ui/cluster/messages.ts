@@ -3,6 +3,7 @@ import { defineMessages } from '../i18n/index.ts';
 defineMessages(
   {
     'graph.pod': 'Pod {name}',
+    'graph.revision': 'Owned by the ReplicaSet of revision {n}',
     'graph.node': 'Node {name}',
     'graph.actionsPod': 'Actions for pod {name}',
     'graph.actionsNode': 'Actions for node {name}',
@@ -31,6 +32,7 @@ defineMessages(
   },
   {
     'graph.pod': 'Pod {name}',
+    'graph.revision': '属于第 {n} 版的 ReplicaSet',
     'graph.node': '节点 {name}',
     'graph.actionsPod': 'Pod {name} 的操作',
     'graph.actionsNode': '节点 {name} 的操作',
