@@ -45,6 +45,11 @@ export interface ReplicaSetStatus {
 
 type PodObj = KubeObject & Pod;
 
+const POD_CONTROLLER_INDEX = 'controller-uid';
+const POD_ORPHAN_INDEX = 'orphans';
+
+const byKey = (a: KubeObject, b: KubeObject) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0);
+
 /** What differs between the two kinds the controller serves. */
 interface Flavor {
   info: KindInfo;
@@ -83,6 +88,13 @@ export class ReplicaSetController implements Controller {
     this.name = flavor.component;
     this.resource = groupResource(flavor.info);
     this.queue = ctx.sim.queue(this.name, (key) => this.sync(key));
+    // The pods each controller owns, and each namespace's orphans: a sync looks at those only,
+    // not at every pod (the informer indexes of the real controller-manager serve the same end).
+    ctx.store.addIndex(R.pods, POD_CONTROLLER_INDEX, (o) => {
+      const ref = controllerRef(o);
+      return ref ? [ref.uid] : [];
+    });
+    ctx.store.addIndex(R.pods, POD_ORPHAN_INDEX, (o) => (controllerRef(o) ? [] : [o.metadata.namespace ?? '']));
     ctx.store.watch(this.resource, (e) => {
       if (e.type !== 'DELETED') this.queue.add(objectKey(e.object));
     });
@@ -129,7 +141,10 @@ export class ReplicaSetController implements Controller {
       return; // Invalid selectors are rejected by validation; nothing to do with one.
     }
     const ns = rs.metadata.namespace;
-    const active = store.list(R.pods, ns).filter((p) => isPodActive(p as PodObj)) as PodObj[];
+    // The candidates: pods this set controls and the namespace's orphans.
+    const owned = store.byIndex(R.pods, POD_CONTROLLER_INDEX, rs.metadata.uid!);
+    const orphans = store.byIndex(R.pods, POD_ORPHAN_INDEX, ns ?? '');
+    const active = [...owned, ...orphans].filter((p) => p.metadata.namespace === ns && isPodActive(p as PodObj)) as PodObj[];
     const pods = this.claimPods(rs, selector, active);
     let manageErr: string | undefined;
     if (!rs.metadata.deletionTimestamp) manageErr = this.manageReplicas(rs, pods);
@@ -152,16 +167,23 @@ export class ReplicaSetController implements Controller {
     const claimed: PodObj[] = [];
     const uid = rs.metadata.uid!;
     const deleting = !!rs.metadata.deletionTimestamp;
+    const toRelease: PodObj[] = [];
+    const toAdopt: PodObj[] = [];
     for (const pod of pods) {
       const ref = controllerRef(pod);
       const matches = selector.matches(pod.metadata.labels ?? {});
       if (ref) {
         if (ref.uid !== uid) continue;
         if (matches) claimed.push(pod);
-        else if (!deleting) this.release(pod, uid);
+        else if (!deleting) toRelease.push(pod);
         continue;
       }
       if (deleting || !matches || pod.metadata.deletionTimestamp) continue;
+      toAdopt.push(pod);
+    }
+    // Writes go in name order, so that their order never depends on how the index was built.
+    for (const pod of toRelease.sort(byKey)) this.release(pod, uid);
+    for (const pod of toAdopt.sort(byKey)) {
       const adopted = this.adopt(rs, pod);
       if (adopted) claimed.push(adopted);
     }
@@ -206,7 +228,8 @@ export class ReplicaSetController implements Controller {
     }
     if (diff > 0) {
       const n = Math.min(diff, BURST_REPLICAS);
-      const doomed = podsToDelete(pods, this.relatedPods(rs), n, this.ctx.sim.now());
+      // Name order first: pods the ranking cannot tell apart go in the same order every time.
+      const doomed = podsToDelete([...pods].sort(byKey), this.relatedPods(rs), n, this.ctx.sim.now());
       let first: string | undefined;
       for (const p of doomed) first ??= this.deletePod(rs, p);
       return first;
