@@ -320,6 +320,7 @@ export class EngineHost {
       query === 'yaml' ? `kubectl get ${target} -o yaml`
       : query === 'describe' ? `kubectl describe ${target}`
       : query === 'logs' ? `kubectl logs ${shellQuote(name)}${ns}${container ? ` -c ${shellQuote(container)}` : ''}`
+      : query === 'history' ? `kubectl rollout history ${target}`
       : `kubectl get events${ns} --field-selector involvedObject.name=${shellQuote(name)}`;
     const r = this.runTool(line, false);
     return r.stdout + r.stderr;

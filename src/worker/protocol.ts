@@ -48,7 +48,8 @@ export interface SavedTimeline {
   marks: Mark[];
 }
 
-export type QueryKind = 'yaml' | 'describe' | 'events' | 'logs';
+/** `history` is `kubectl rollout history` (Deployments, DaemonSets, StatefulSets). */
+export type QueryKind = 'yaml' | 'describe' | 'events' | 'logs' | 'history';
 
 export type ToWorker =
   /** Starts a fresh cluster, or one restored from a save. */

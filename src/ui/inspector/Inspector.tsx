@@ -10,6 +10,8 @@ import { defineMessages, useT } from '../i18n/index.ts';
 import { openInEditor } from '../editor/editor-store.ts';
 import type { FromWorker, QueryKind } from '../../worker/protocol.ts';
 import { EventTable } from '../events/EventTable.tsx';
+import { typeInTerminal } from '../terminal/terminal-bus.ts';
+import { revisionsOf } from './revisions.ts';
 
 defineMessages(
   {
@@ -25,6 +27,9 @@ defineMessages(
     'inspector.noEvents': 'No events for this object.',
     'inspector.container': 'Container',
     'inspector.tabs': 'What to show',
+    'inspector.history': 'Revisions',
+    'inspector.rollback': 'Roll back to revision {n}',
+    'inspector.current': 'revision {n} is the current one',
   },
   {
     'inspector.none': '在图中点击节点、Pod 或 Service，查看它的详情。',
@@ -39,10 +44,15 @@ defineMessages(
     'inspector.noEvents': '该对象没有事件。',
     'inspector.container': '容器',
     'inspector.tabs': '显示内容',
+    'inspector.history': '版本历史',
+    'inspector.rollback': '回滚到第 {n} 版',
+    'inspector.current': '第 {n} 版是当前版本',
   },
 );
 
-const TABS: QueryKind[] = ['yaml', 'describe', 'events', 'logs'];
+const TABS: QueryKind[] = ['yaml', 'describe', 'events', 'logs', 'history'];
+/** The kinds `kubectl rollout history` and `rollout undo` work on. */
+const ROLLOUT_KINDS: Record<string, string> = { 'deployments.apps': 'deployment', 'daemonsets.apps': 'daemonset', 'statefulsets.apps': 'statefulset' };
 const REFRESH_MS = 400;
 
 export function Inspector({ client }: { client: EngineClient }) {
@@ -55,7 +65,8 @@ export function Inspector({ client }: { client: EngineClient }) {
 
   const isPod = view?.resource === 'pods';
   const containers = useMemo(() => view?.pod?.containers.map((c) => c.name) ?? [], [view?.pod?.containers]);
-  const shownTab = tab === 'logs' && !isPod ? 'yaml' : tab;
+  const rolloutKind = view ? ROLLOUT_KINDS[view.resource] : undefined;
+  const shownTab = (tab === 'logs' && !isPod) || (tab === 'history' && !rolloutKind) ? 'yaml' : tab;
 
   // Re-read when the object changes, at most every REFRESH_MS.
   useEffect(() => {
@@ -91,7 +102,7 @@ export function Inspector({ client }: { client: EngineClient }) {
         </button>
       </header>
       <div role="tablist" aria-label={t('inspector.tabs')} className="tabs small">
-        {TABS.filter((k) => k !== 'logs' || isPod).map((k) => (
+        {TABS.filter((k) => (k !== 'logs' || isPod) && (k !== 'history' || rolloutKind)).map((k) => (
           <button type="button" role="tab" key={k} aria-selected={shownTab === k} onClick={() => setTab(k)}>
             {t(`inspector.${k}`)}
           </button>
@@ -120,8 +131,28 @@ export function Inspector({ client }: { client: EngineClient }) {
         )}
       </div>
       <div role="tabpanel" className="inspector-body">
+        {shownTab === 'history' && text && rolloutKind && <RollbackButtons text={text} run={(n) => typeInTerminal(`kubectl rollout undo ${rolloutKind}/${view.name}${view.namespace && view.namespace !== 'default' ? ` -n ${view.namespace}` : ''} --to-revision=${n}`, { run: true })} />}
         {shownTab === 'events' ? <EventTable namespace={view.namespace} object={`${view.kind}/${view.name}`} empty={t('inspector.noEvents')} /> : <pre className="mono">{text ?? t('inspector.loading')}</pre>}
       </div>
     </section>
+  );
+}
+
+/** One button per earlier revision; rolling back goes through `kubectl rollout undo` in the terminal. */
+function RollbackButtons({ text, run }: { text: string; run: (revision: number) => void }) {
+  const t = useT();
+  const { revisions, current } = revisionsOf(text);
+  if (revisions.length < 2) return null;
+  return (
+    <div className="rollback-buttons">
+      {revisions
+        .filter((n) => n !== current)
+        .map((n) => (
+          <button type="button" key={n} onClick={() => run(n)}>
+            {t('inspector.rollback', { n })}
+          </button>
+        ))}
+      <span className="muted">{t('inspector.current', { n: current })}</span>
+    </div>
   );
 }
