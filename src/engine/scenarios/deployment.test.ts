@@ -311,6 +311,38 @@ describe('other strategies and settings', () => {
     expect(newest.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toMatch(/^2025-06-02T08:05:\d\dZ$/);
   });
 
+  it('rollout restart refuses a paused deployment and kinds without a rollout, and restarts DaemonSets too', () => {
+    const h = withDeployment();
+    h.run(`kubectl rollout pause deployment/${D}`);
+    expect(h.run(`kubectl rollout restart deployment/${D}`).stderr).toBe(`error: deployments.apps "${D}" can't restart paused deployment (run rollout resume first)\n`);
+    h.run('kubectl run solo --image=nginx');
+    expect(h.run('kubectl rollout restart pod/solo').stderr).toBe('error: pods "solo" restarting is not supported\n');
+    expect(h.run('kubectl rollout pause pod/solo').stderr).toBe('error: pods "solo" pausing is not supported\n');
+    h.session.fs.writeFile('/root/ds.yaml', yaml`
+      apiVersion: apps/v1
+      kind: DaemonSet
+      metadata:
+        name: agent
+      spec:
+        selector:
+          matchLabels:
+            app: agent
+        template:
+          metadata:
+            labels:
+              app: agent
+          spec:
+            containers:
+            - name: agent
+              image: busybox
+              command: ["sleep", "3600"]
+    `);
+    h.run('kubectl apply -f ds.yaml');
+    expect(h.run('kubectl rollout restart ds/agent').stdout).toBe('daemonset.apps/agent restarted\n');
+    const ds = h.cluster.store.get('daemonsets.apps', 'default', 'agent') as RS;
+    expect(ds.spec.template.metadata.annotations?.['kubectl.kubernetes.io/restartedAt']).toMatch(/^2025-06-02T08:05:\d\dZ$/);
+  });
+
   it('a rollover: a new template mid-rollout scales the intermediate set down too', () => {
     const h = withDeployment();
     h.run(`kubectl set image deployment/${D} nginx=nginx:1.91`);

@@ -236,7 +236,7 @@ function undoRun(inv: Invocation): number {
 }
 
 /** pause, resume and restart: a change to one object, or kubectl's reason it does not apply. */
-function patchRun(verb: 'paused' | 'resumed' | 'restarted', change: (inv: Invocation, d: Dep) => void) {
+function patchRun(verb: 'paused' | 'resumed' | 'restarted', change: (inv: Invocation, d: Dep) => void, kinds = ['deployments.apps']) {
   return (inv: Invocation): number => {
     if (!inv.args.length && !inv.flags.changed.has('filename')) throw new KubectlError('required resource not specified');
     const dryRun = dryRunMode(inv);
@@ -245,7 +245,7 @@ function patchRun(verb: 'paused' | 'resumed' | 'restarted', change: (inv: Invoca
     const { targets, failed } = targetsOf(inv);
     for (const t of targets) {
       try {
-        if (groupResource(t.info) !== 'deployments.apps') {
+        if (!kinds.includes(groupResource(t.info))) {
           throw new Error(`${verb === 'paused' ? 'pausing' : verb === 'resumed' ? 'resuming' : 'restarting'} is not supported`);
         }
         const d = clone(t.obj!) as Dep;
@@ -272,12 +272,17 @@ const resumeRun = patchRun('resumed', (_inv, d) => {
   delete d.spec.paused;
 });
 
-const restartRun = patchRun('restarted', (inv, d) => {
-  if (d.spec.paused) throw new Error("can't restart paused deployment (run rollout resume first)");
-  const t = (d.spec.template ??= {});
-  const meta = (t.metadata ??= {});
-  meta.annotations = { ...(meta.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': formatRFC3339(inv.env.cluster.now()) };
-});
+/** ObjectRestarter: a new restartedAt annotation on the pod template makes every pod be replaced. */
+const restartRun = patchRun(
+  'restarted',
+  (inv, d) => {
+    if (d.kind === 'Deployment' && d.spec.paused) throw new Error("can't restart paused deployment (run rollout resume first)");
+    const t = (d.spec.template ??= {});
+    const meta = (t.metadata ??= {});
+    meta.annotations = { ...(meta.annotations ?? {}), 'kubectl.kubernetes.io/restartedAt': formatRFC3339(inv.env.cluster.now()) };
+  },
+  ['deployments.apps', 'daemonsets.apps', 'statefulsets.apps'],
+);
 
 const common: FlagSpec[] = [filenameFlag('get from a server.'), recursiveFlag, selectorFlag];
 
