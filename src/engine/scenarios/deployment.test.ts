@@ -43,6 +43,10 @@ const scalingEvents = (h: Headless) =>
     .sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion))
     .map((e) => (e as { message?: string }).message!);
 const cond = (h: Headless, type: string, name = D) => dep(h, name).status.conditions?.find((c) => c.type === type);
+const controllerName = (o: KubeObject) => {
+  const r = o.metadata.ownerReferences?.find((x) => x.controller);
+  return r ? `${r.kind}/${r.name}` : undefined;
+};
 const hashOf = (rs: RS) => rs.metadata.labels!['pod-template-hash'];
 
 function withDeployment(text = NGINX, settle = '30s'): Headless {
@@ -358,6 +362,34 @@ describe('other strategies and settings', () => {
     h.run('sleep 40s');
     expect(replicaSets(h)).toHaveLength(0);
     expect(objects(h, 'pods', 'default')).toHaveLength(0);
+  });
+
+  it('deletes in the foreground: pods, then ReplicaSets, then the Deployment', () => {
+    const h = withDeployment();
+    const r = h.run(`kubectl delete deployment ${D} --cascade=foreground --wait=false`);
+    expect(r.stdout).toBe(`deployment.apps "${D}" deleted\n`);
+    // The deployment waits, with its finalizer, for its dependents.
+    expect(dep(h).metadata.finalizers).toEqual(['foregroundDeletion']);
+    expect(replicaSets(h)[0].metadata.deletionTimestamp).toBeDefined();
+    h.run('sleep 40s');
+    expect(objects(h, 'pods', 'default')).toHaveLength(0);
+    expect(replicaSets(h)).toHaveLength(0);
+    expect(dep(h)).toBeUndefined();
+  });
+
+  it('orphans its ReplicaSets with --cascade=orphan, and a new Deployment adopts them', () => {
+    const h = withDeployment();
+    const rsName = replicaSets(h)[0].metadata.name;
+    const pods = objects(h, 'pods', 'default').map((p) => p.metadata.name).sort();
+    h.run(`kubectl delete deployment ${D} --cascade=orphan`);
+    h.run('sleep 5s');
+    expect(replicaSets(h).map((rs) => [rs.metadata.name, rs.metadata.ownerReferences])).toEqual([[rsName, undefined]]);
+    expect(objects(h, 'pods', 'default').map((p) => p.metadata.name).sort()).toEqual(pods);
+    h.run('kubectl apply -f d.yaml');
+    h.run('sleep 5s');
+    expect(replicaSets(h).map((rs) => rs.metadata.name)).toEqual([rsName]);
+    expect(controllerName(replicaSets(h)[0])).toBe(`Deployment/${D}`);
+    expect(objects(h, 'pods', 'default').map((p) => p.metadata.name).sort()).toEqual(pods);
   });
 
   it('continues identically after a snapshot taken mid-rollout', () => {
