@@ -36,6 +36,7 @@ import { EventRecorder } from './events/recorder.ts';
 import { Kubelet, type KubeletOptions } from './kubelet/kubelet.ts';
 import { controlPlaneManifests } from './kubelet/static-pods.ts';
 import { SERVICE_CIDR } from './network/service-alloc.ts';
+import { installAddons } from './sandbox/addons.ts';
 import { ImageRegistry } from './runtime/registry.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { Sim, type SimState } from './sim/sim.ts';
@@ -51,6 +52,8 @@ export interface ClusterOptions {
   settleMs?: number;
   /** Freeze stored objects so that accidental mutation throws (tests). */
   freeze?: boolean;
+  /** Install kube-proxy, CoreDNS, flannel and metrics-server at boot (default true). */
+  addons?: boolean;
 }
 
 export const CONTROL_PLANE_NODE = 'k8s-master01';
@@ -153,6 +156,11 @@ export class Cluster {
     this.bootstrap.start();
     this.sim.advance(0);
     this.addNode({ name: CONTROL_PLANE_NODE, ip: NODE_IP_BASE + '10', controlPlane: true });
+    // kubeadm's add-ons, the CNI and metrics-server go in once the control plane is up, before the workers join.
+    if (options.addons !== false) {
+      installAddons(this.api, { apiserverIP: this.controlPlaneIP(), clusterCIDR: CLUSTER_CIDR });
+      this.sim.advance(0);
+    }
     const workers = options.workers ?? 2;
     for (let i = 1; i <= workers; i++) this.addNode({ name: workerName(i), ip: NODE_IP_BASE + String(10 + i), controlPlane: false });
     this.sim.advance(options.settleMs ?? DEFAULT_SETTLE_MS);

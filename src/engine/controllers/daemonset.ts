@@ -112,7 +112,9 @@ export class DaemonSetController implements Controller {
   }
 
   private enqueueAll(): void {
-    for (const ds of this.ctx.store.each(DS_RESOURCE)) this.queue.add(objectKey(ds));
+    // In key order, not the store's insertion order: a restored store inserts in key order, and the
+    // queue's order decides the order of writes.
+    for (const ds of this.ctx.store.list(DS_RESOURCE)) this.queue.add(objectKey(ds));
   }
 
   /** A pod's owner is synced; an orphan whose labels a DaemonSet selects may be adopted. */

@@ -85,9 +85,31 @@ export function controllerRevisionName(prefix: string, hash: string): string {
   return `${prefix.length > 223 ? prefix.slice(0, 223) : prefix}-${hash}`;
 }
 
+// Stored objects are never changed in place, so the JSON of a stored template or revision data can
+// be kept by identity: a controller compares them on every sync.
+const patchJSONCache = new WeakMap<object, string>();
+const dataJSONCache = new WeakMap<object, string>();
+
+/** sortedJSON(templatePatch(template)), remembered per template object. */
+export function templatePatchJSON(template: unknown): string {
+  if (template === null || typeof template !== 'object') return sortedJSON(templatePatch(template));
+  let s = patchJSONCache.get(template);
+  if (s === undefined) patchJSONCache.set(template, (s = sortedJSON(templatePatch(template))));
+  return s;
+}
+
+/** sortedJSON of a revision's data, remembered per data object. */
+export function revisionDataJSON(rev: ControllerRevision): string {
+  const d = rev.data;
+  if (d === null || typeof d !== 'object') return sortedJSON(d);
+  let s = dataJSONCache.get(d);
+  if (s === undefined) dataJSONCache.set(d, (s = sortedJSON(d)));
+  return s;
+}
+
 /** Whether a revision holds this template (Match: the stored patch equals the object's). */
 export function revisionMatches(rev: ControllerRevision, template: unknown): boolean {
-  return sortedJSON(rev.data) === sortedJSON(templatePatch(template));
+  return revisionDataJSON(rev) === templatePatchJSON(template);
 }
 
 export function maxRevision(revs: readonly ControllerRevision[]): number {

@@ -16,7 +16,18 @@ import { K, R } from '../api/wellknown.ts';
 import { isApiError } from '../api/errors.ts';
 import type { WorkQueue } from '../sim/sim.ts';
 import type { Controller, ControllerContext } from './context.ts';
-import { CONTROLLER_REVISION_HASH, controllerRevisionName, hashRevisionData, maxRevision, sortByRevision, sortedJSON, templatePatch, type ControllerRevision } from './history.ts';
+import {
+  CONTROLLER_REVISION_HASH,
+  controllerRevisionName,
+  hashRevisionData,
+  maxRevision,
+  revisionDataJSON,
+  sortByRevision,
+  sortedJSON,
+  templatePatch,
+  templatePatchJSON,
+  type ControllerRevision,
+} from './history.ts';
 import { availableAt, claim, isPodAvailable, isPodReady, newControllerRef } from './ref-manager.ts';
 import {
   claimName,
@@ -95,7 +106,7 @@ export class StatefulSetController implements Controller {
   }
 
   resync(): void {
-    for (const s of this.ctx.store.each(STS_RESOURCE)) this.queue.add(objectKey(s));
+    for (const s of this.ctx.store.list(STS_RESOURCE)) this.queue.add(objectKey(s));
   }
 
   private onPod(pod: PodObj, old: PodObj | undefined, deleted: boolean): void {
@@ -145,8 +156,9 @@ export class StatefulSetController implements Controller {
   private getRevisions(set: StatefulSetObj, revisions: ControllerRevision[]): { current: ControllerRevision; update: ControllerRevision; collisionCount: number } | undefined {
     let collisionCount = set.status?.collisionCount ?? 0;
     const data = templatePatch(set.spec?.template);
+    const dataJSON = templatePatchJSON(set.spec?.template);
     const next = maxRevision(revisions) + 1;
-    const equal = revisions.filter((r) => sortedJSON(r.data) === sortedJSON(data));
+    const equal = revisions.filter((r) => revisionDataJSON(r) === dataJSON);
     let update: ControllerRevision | undefined;
     if (equal.length && equal[equal.length - 1] === revisions[revisions.length - 1]) {
       update = revisions[revisions.length - 1];

@@ -29,15 +29,21 @@ describe('a fresh cluster', () => {
     );
   });
 
-  it('runs the control plane as static pods with mirror pods in kube-system', () => {
+  it('runs the control plane as static pods with mirror pods in kube-system, beside the add-ons', () => {
     const h = sandbox();
     expect(h.run('kubectl get pods -n kube-system').stdout).toBe(
       [
         'NAME                                   READY   STATUS    RESTARTS   AGE',
+        'coredns-7947d6fc6c-lhh57               1/1     Running   0          5m',
+        'coredns-7947d6fc6c-zm4vk               1/1     Running   0          5m',
         'etcd-k8s-master01                      1/1     Running   0          5m',
         'kube-apiserver-k8s-master01            1/1     Running   0          5m',
         'kube-controller-manager-k8s-master01   1/1     Running   0          5m',
+        'kube-proxy-rd7lq                       1/1     Running   0          5m',
+        'kube-proxy-v2zp9                       1/1     Running   0          5m',
+        'kube-proxy-x7pcq                       1/1     Running   0          5m',
         'kube-scheduler-k8s-master01            1/1     Running   0          5m',
+        'metrics-server-6b6565b6fd-sjkm7        1/1     Running   0          5m',
         '',
       ].join('\n'),
     );
@@ -47,12 +53,12 @@ describe('a fresh cluster', () => {
     expect((etcd.spec as { priority: number }).priority).toBe(2000001000);
   });
 
-  it('has the four system namespaces, their default service accounts and root CA config maps', () => {
+  it("has the four system namespaces and flannel's, their default service accounts and root CA config maps", () => {
     const h = sandbox();
     expect(h.run('kubectl get ns').stdout).toBe(
-      ['NAME              STATUS   AGE', 'default           Active   5m', 'kube-node-lease   Active   5m', 'kube-public       Active   5m', 'kube-system       Active   5m', ''].join('\n'),
+      ['NAME              STATUS   AGE', 'default           Active   5m', 'kube-flannel      Active   5m', 'kube-node-lease   Active   5m', 'kube-public       Active   5m', 'kube-system       Active   5m', ''].join('\n'),
     );
-    for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease']) {
+    for (const ns of ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'kube-flannel']) {
       expect(h.cluster.store.get('serviceaccounts', ns, 'default')).toBeDefined();
       expect(h.cluster.store.get('configmaps', ns, 'kube-root-ca.crt')).toBeDefined();
     }
@@ -67,6 +73,45 @@ describe('a fresh cluster', () => {
         '',
         'NAME                   ENDPOINTS            AGE',
         'endpoints/kubernetes   192.168.31.10:6443   5m',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('runs kube-proxy and flannel as DaemonSets, CoreDNS and metrics-server as Deployments, as a kubeadm lab does', () => {
+    const h = sandbox();
+    expect(h.run('kubectl get ds -A').stdout).toBe(
+      [
+        'NAMESPACE      NAME              DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR            AGE',
+        'kube-flannel   kube-flannel-ds   3         3         3       3            3           <none>                   5m',
+        'kube-system    kube-proxy        3         3         3       3            3           kubernetes.io/os=linux   5m',
+        '',
+      ].join('\n'),
+    );
+    expect(h.run('kubectl get deploy -n kube-system').stdout).toBe(
+      ['NAME             READY   UP-TO-DATE   AVAILABLE   AGE', 'coredns          2/2     2            2           5m', 'metrics-server   1/1     1            1           5m', ''].join('\n'),
+    );
+    expect(h.run('kubectl get svc -n kube-system').stdout).toBe(
+      [
+        'NAME             TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)                  AGE',
+        'kube-dns         ClusterIP   10.96.0.10     <none>        53/UDP,53/TCP,9153/TCP   5m',
+        'metrics-server   ClusterIP   10.96.225.99   <none>        443/TCP                  5m',
+        '',
+      ].join('\n'),
+    );
+    // CoreDNS came up while the control plane was the only node (it tolerates the control-plane
+    // taint); kube-proxy and flannel use the host's network.
+    expect(h.run('kubectl get pods -A -o wide --field-selector spec.nodeName=k8s-master01 -o custom-columns=NAME:.metadata.name,IP:.status.podIP').stdout).toBe(
+      [
+        'NAME                                   IP',
+        'kube-flannel-ds-bgncf                  192.168.31.10',
+        'coredns-7947d6fc6c-lhh57               10.244.0.3',
+        'coredns-7947d6fc6c-zm4vk               10.244.0.2',
+        'etcd-k8s-master01                      192.168.31.10',
+        'kube-apiserver-k8s-master01            192.168.31.10',
+        'kube-controller-manager-k8s-master01   192.168.31.10',
+        'kube-proxy-v2zp9                       192.168.31.10',
+        'kube-scheduler-k8s-master01            192.168.31.10',
         '',
       ].join('\n'),
     );

@@ -126,7 +126,7 @@ describe('information commands', () => {
   it('shows the cluster and the kubeconfig, and follows the context\'s namespace', () => {
     const h = sandbox();
     expect(h.run('kubectl cluster-info').stdout).toBe(
-      "\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://192.168.31.10:6443\x1b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
+      "\x1b[0;32mKubernetes control plane\x1b[0m is running at \x1b[0;33mhttps://192.168.31.10:6443\x1b[0m\n\x1b[0;32mCoreDNS\x1b[0m is running at \x1b[0;33mhttps://192.168.31.10:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\x1b[0m\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
     );
     expect(h.run('kubectl config current-context').stdout).toBe('kubernetes-admin@kubernetes\n');
     expect(h.run('kubectl config set-context --current --namespace=kube-system').stdout).toBe('Context "kubernetes-admin@kubernetes" modified.\n');
@@ -140,7 +140,7 @@ describe('the terminal shell around kubectl', () => {
     h.run('kubectl run a --image=nginx && kubectl run b --image=nginx && sleep 10s');
     expect(h.run('kubectl get pods --no-headers | wc -l').stdout).toBe('2\n');
     expect(h.run('kubectl get pods | grep -c Running').stdout).toBe('2\n');
-    expect(h.run('NS=kube-system; kubectl get pods -n $NS -o name | head -n 1').stdout).toBe('pod/etcd-k8s-master01\n');
+    expect(h.run('NS=kube-system; kubectl get pods -n $NS -o name | head -n 1').stdout).toBe('pod/coredns-7947d6fc6c-lhh57\n');
     expect(h.run('IP=$(kubectl get pod a -o jsonpath={.status.podIP}); echo "a is at $IP"').stdout).toMatch(/^a is at 10\.244\.\d\.\d+\n$/);
     expect(h.run('kubectl get pod nope || echo missing').stdout).toBe('missing\n');
     expect(h.run('kubectl get pods -o name | sort -r | cut -d/ -f2').stdout).toBe('b\na\n');

@@ -53,7 +53,17 @@ describe('kubectl get', () => {
   it('selects by field, and refuses fields the resource does not support', () => {
     const h = withPods();
     expect(h.run('kubectl get pods -A --field-selector spec.nodeName=k8s-master01 -o name').stdout).toBe(
-      'pod/etcd-k8s-master01\npod/kube-apiserver-k8s-master01\npod/kube-controller-manager-k8s-master01\npod/kube-scheduler-k8s-master01\n',
+      [
+        'pod/kube-flannel-ds-bgncf',
+        'pod/coredns-7947d6fc6c-lhh57',
+        'pod/coredns-7947d6fc6c-zm4vk',
+        'pod/etcd-k8s-master01',
+        'pod/kube-apiserver-k8s-master01',
+        'pod/kube-controller-manager-k8s-master01',
+        'pod/kube-proxy-v2zp9',
+        'pod/kube-scheduler-k8s-master01',
+        '',
+      ].join('\n'),
     );
     expect(h.run('kubectl get pods --field-selector status.phase=Running,metadata.name=web -o name').stdout).toBe('pod/web\n');
     expect(h.run('kubectl get pods --field-selector foo=bar').stderr).toBe(
@@ -64,7 +74,7 @@ describe('kubectl get', () => {
   it('sorts with --sort-by', () => {
     const h = withPods();
     expect(h.run('kubectl get pods --sort-by=.metadata.labels.tier -o name').stdout).toBe('pod/api\npod/web\n');
-    expect(h.run("kubectl get ns --sort-by='{.metadata.name}' -o name").stdout).toBe('namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n');
+    expect(h.run("kubectl get ns --sort-by='{.metadata.name}' -o name").stdout).toBe('namespace/default\nnamespace/kube-flannel\nnamespace/kube-node-lease\nnamespace/kube-public\nnamespace/kube-system\n');
   });
 
   it('prints several kinds as blocks with kind/name, and `all`', () => {
@@ -89,8 +99,12 @@ describe('kubectl get', () => {
         'NAMESPACE         NAME               DATA   AGE',
         'default           cfg                1      10s',
         'default           kube-root-ca.crt   1      5m10s',
+        'kube-flannel      kube-flannel-cfg   2      5m10s',
+        'kube-flannel      kube-root-ca.crt   1      5m10s',
         'kube-node-lease   kube-root-ca.crt   1      5m10s',
         'kube-public       kube-root-ca.crt   1      5m10s',
+        'kube-system       coredns            1      5m10s',
+        'kube-system       kube-proxy         2      5m10s',
         'kube-system       kube-root-ca.crt   1      5m10s',
         '',
       ].join('\n'),

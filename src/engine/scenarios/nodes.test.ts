@@ -112,7 +112,7 @@ describe('kubectl drain', () => {
           image: nginx
     `);
     h.run('kubectl apply -f web.yaml && sleep 5s');
-    const r = h.run('kubectl drain k8s-node01');
+    const r = h.run('kubectl drain k8s-node01 --ignore-daemonsets');
     expect(r.status).toBe(1);
     expect(r.output).toBe(
       'node/k8s-node01 cordoned\n' +
@@ -123,13 +123,25 @@ describe('kubectl drain', () => {
     expect(nodeOf(h, 'k8s-node01').spec.unschedulable).toBe(true);
   });
 
+  it('refuses the DaemonSet-managed pods every node runs without --ignore-daemonsets', () => {
+    const h = sandbox();
+    const r = h.run('kubectl drain k8s-node01');
+    expect(r.status).toBe(1);
+    expect(r.output).toBe(
+      'node/k8s-node01 cordoned\n' +
+        'error: unable to drain node "k8s-node01" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq, continuing command...\n' +
+        'There are pending nodes to be drained:\n k8s-node01\n' +
+        'cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq\n',
+    );
+  });
+
   it('evicts managed pods, waits until they are gone, and says the node is drained', () => {
     const h = sandbox();
     h.session.fs.writeFile('/root/a.yaml', ownedPod(h, 'app-1', 'k8s-node01'));
     h.run('kubectl apply -f a.yaml && sleep 10s');
     const start = h.cluster.now();
-    const r = h.run('kubectl drain k8s-node01');
-    expect(r.output).toBe('node/k8s-node01 cordoned\nevicting pod default/app-1\npod/app-1 evicted\nnode/k8s-node01 drained\n');
+    const r = h.run('kubectl drain k8s-node01 --ignore-daemonsets');
+    expect(r.output).toBe('node/k8s-node01 cordoned\nWarning: ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq\nevicting pod default/app-1\npod/app-1 evicted\nnode/k8s-node01 drained\n');
     expect(r.status).toBe(0);
     expect(h.cluster.now()).toBeGreaterThan(start);
     expect(pod(h, 'app-1')).toBeUndefined();
@@ -143,18 +155,18 @@ describe('kubectl drain', () => {
       metadata:
         name: solo
       spec:
-        nodeName: k8s-node02
+        nodeName: k8s-node01
         containers:
         - name: app
           image: nginx
     `);
     h.run('kubectl apply -f s.yaml && sleep 10s');
-    expect(h.run('kubectl drain k8s-node02 --force --dry-run=client').output).toBe(
-      'node/k8s-node02 cordoned (dry run)\nWarning: deleting Pods that declare no controller: default/solo\nevicting pod default/solo (dry run)\nnode/k8s-node02 drained (dry run)\n',
+    expect(h.run('kubectl drain k8s-node01 --ignore-daemonsets --force --dry-run=client').output).toBe(
+      'node/k8s-node01 cordoned (dry run)\nWarning: deleting Pods that declare no controller: default/solo; ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq\nevicting pod default/solo (dry run)\nnode/k8s-node01 drained (dry run)\n',
     );
     expect(pod(h, 'solo')).toBeDefined();
-    expect(h.run('kubectl drain k8s-node02 --force --disable-eviction --grace-period=1').output).toBe(
-      'node/k8s-node02 cordoned\nWarning: deleting Pods that declare no controller: default/solo\npod/solo deleted\nnode/k8s-node02 drained\n',
+    expect(h.run('kubectl drain k8s-node01 --ignore-daemonsets --force --disable-eviction --grace-period=1').output).toBe(
+      'node/k8s-node01 cordoned\nWarning: deleting Pods that declare no controller: default/solo; ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq\npod/solo deleted\nnode/k8s-node01 drained\n',
     );
   });
 
@@ -162,11 +174,11 @@ describe('kubectl drain', () => {
     const h = sandbox();
     h.session.fs.writeFile('/root/e.yaml', ownedPod(h, 'cache-1', 'k8s-node01') + '  volumes:\n  - name: tmp\n    emptyDir: {}\n');
     h.run('kubectl apply -f e.yaml && sleep 10s');
-    expect(h.run('kubectl drain k8s-node01').stderr).toContain(
+    expect(h.run('kubectl drain k8s-node01 --ignore-daemonsets').stderr).toContain(
       'due to error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/cache-1, continuing command...\n',
     );
-    expect(h.run('kubectl drain k8s-node01 --delete-emptydir-data').output).toBe(
-      'node/k8s-node01 already cordoned\nevicting pod default/cache-1\npod/cache-1 evicted\nnode/k8s-node01 drained\n',
+    expect(h.run('kubectl drain k8s-node01 --ignore-daemonsets --delete-emptydir-data').output).toBe(
+      'node/k8s-node01 already cordoned\nWarning: ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq\nevicting pod default/cache-1\npod/cache-1 evicted\nnode/k8s-node01 drained\n',
     );
   });
 
@@ -176,10 +188,11 @@ describe('kubectl drain', () => {
     h.run('kubectl apply -f a.yaml && sleep 10s');
     // The kubelet is gone: the evicted pod stays Terminating.
     h.run('sandbox node stop k8s-node01');
-    const r = h.run('kubectl drain k8s-node01 --timeout=10s');
+    const r = h.run('kubectl drain k8s-node01 --ignore-daemonsets --timeout=10s');
     expect(r.status).toBe(1);
     expect(r.output).toBe(
       'node/k8s-node01 cordoned\n' +
+        'Warning: ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-87jv5, kube-system/kube-proxy-x7pcq\n' +
         'evicting pod default/app-1\n' +
         'There are pending pods in node "k8s-node01" when an error occurred: error when waiting for pod "app-1" terminating: global timeout reached: 10s\n' +
         'pod/app-1\n' +
@@ -189,8 +202,15 @@ describe('kubectl drain', () => {
     );
     const conds = (pod(h, 'app-1')!.status as { conditions: Cond[] }).conditions;
     expect(conds.find((c) => c.type === 'DisruptionTarget')).toMatchObject({ status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting' });
-    const master = h.run('kubectl drain k8s-master01 --dry-run=client');
-    expect(master.output).toBe('node/k8s-master01 cordoned (dry run)\nnode/k8s-master01 drained (dry run)\n');
+    const master = h.run('kubectl drain k8s-master01 --ignore-daemonsets --delete-emptydir-data --dry-run=client');
+    // The static pods' mirrors are skipped without a word; CoreDNS would be evicted.
+    expect(master.output).toBe(
+      'node/k8s-master01 cordoned (dry run)\n' +
+        'Warning: ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-bgncf, kube-system/kube-proxy-v2zp9\n' +
+        'evicting pod kube-system/coredns-7947d6fc6c-lhh57 (dry run)\n' +
+        'evicting pod kube-system/coredns-7947d6fc6c-zm4vk (dry run)\n' +
+        'node/k8s-master01 drained (dry run)\n',
+    );
   });
 });
 

@@ -44,7 +44,7 @@ describe('a pod from YAML to Running', () => {
     const messages = h.run("kubectl get events --field-selector involvedObject.name=pod-demo -o jsonpath='{range .items[*]}{.message}{\"\\n\"}{end}'").stdout.split('\n');
     expect(messages[0]).toMatch(/^Successfully assigned default\/pod-demo to k8s-node0[12]$/);
     expect(messages[1]).toBe('Pulling image "wangyanglinux/myapp:v1"');
-    expect(messages[2]).toMatch(/^Successfully pulled image "wangyanglinux\/myapp:v1" in \d+ms \(\d+ms including waiting\)\. Image size: \d+ bytes\.$/);
+    expect(messages[2]).toMatch(/^Successfully pulled image "wangyanglinux\/myapp:v1" in [\d.]+m?s \([\d.]+m?s including waiting\)\. Image size: \d+ bytes\.$/);
     expect(messages[3]).toBe('Created container myapp-1');
     expect(messages[4]).toBe('Started container myapp-1');
   });

@@ -27,7 +27,8 @@ describe('snapshot and restore', () => {
     const snap = a.snapshot();
     expect(snap.format).toBe('kube-sandbox/cluster');
     expect(snap.sim.timeline.now).toBe(a.now());
-    expect(snap.store.resources.pods.length).toBe(4);
+    // The four control-plane mirror pods, coredns ×2, metrics-server, kube-proxy and flannel on each of three nodes.
+    expect(snap.store.resources.pods.length).toBe(13);
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
   });
 });

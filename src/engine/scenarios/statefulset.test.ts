@@ -233,7 +233,7 @@ describe('a StatefulSet', () => {
     const done = objects(h, 'statefulsets.apps')[0].status as { currentRevision: string; updateRevision: string; currentReplicas: number };
     expect(done.currentRevision).toBe(done.updateRevision);
     expect(done.currentReplicas).toBe(3);
-    expect(objects(h, 'controllerrevisions.apps').map((r) => (r as unknown as { revision: number }).revision).sort()).toEqual([1, 2]);
+    expect(objects(h, 'controllerrevisions.apps', 'default').map((r) => (r as unknown as { revision: number }).revision).sort()).toEqual([1, 2]);
   });
 
   it('updates nothing with OnDelete until a pod is deleted', () => {

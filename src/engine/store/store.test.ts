@@ -66,6 +66,22 @@ describe('the object store', () => {
     expect(t.byIndex('pods', 'node', 'n1')).toHaveLength(1);
   });
 
+  it('restores the order of iteration and of index entries, so that a restored cluster acts in the same order', () => {
+    const index = (st: Store) => st.addIndex('pods', 'node', (o) => [(o.spec as { nodeName: string }).nodeName]);
+    const s = new Store();
+    index(s);
+    for (const n of ['z', 'a', 'm']) s.put('pods', obj('d', n, { spec: { nodeName: 'n1' } }));
+    s.put('pods', obj('d', 'z', { spec: { nodeName: 'n1' }, data: { v: '2' } }));
+    const t = new Store();
+    index(t);
+    t.restore(JSON.parse(JSON.stringify(s.snapshot())));
+    const names = (it: Iterable<KubeObject>) => [...it].map((o) => o.metadata.name);
+    expect(names(t.each('pods'))).toEqual(names(s.each('pods')));
+    expect(names(t.each('pods'))).toEqual(['z', 'a', 'm']);
+    expect(names(t.byIndex('pods', 'node', 'n1'))).toEqual(names(s.byIndex('pods', 'node', 'n1')));
+    expect(names(t.byIndex('pods', 'node', 'n1'))).toEqual(['a', 'm', 'z']);
+  });
+
   it('freezes stored objects when asked, so that a component that mutates one fails', () => {
     const s = new Store();
     s.freeze = true;

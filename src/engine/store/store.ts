@@ -175,9 +175,13 @@ export class Store {
     for (const w of this.allWatchers) w(e);
   }
 
+  /**
+   * Objects in the order they were first written, so that a restored store iterates (`each`) in the
+   * same order as the original; controllers that walk `each` or an index then act in the same order.
+   */
   snapshot(): StoreSnapshot {
     const resources: Record<string, KubeObject[]> = {};
-    for (const r of this.resources()) resources[r] = this.list(r);
+    for (const r of this.resources()) resources[r] = [...this.tables.get(r)!.objects.values()];
     return { rev: this._rev, resources };
   }
 
@@ -193,11 +197,13 @@ export class Store {
     for (const [resource, objs] of Object.entries(s.resources)) {
       const t = this.table(resource);
       for (const o of objs) {
-        const key = objectKey(o);
         if (this.freeze) deepFreeze(o);
-        t.objects.set(key, o);
-        for (const idx of t.indexes.values()) for (const v of idx.fn(o)) addTo(idx.values, v, key);
+        t.objects.set(objectKey(o), o);
       }
+      // Every write moves an object to the end of its index entries: replaying in resourceVersion
+      // order rebuilds them in the order the original store had.
+      const byRev = [...objs].sort((a, b) => Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+      for (const o of byRev) for (const idx of t.indexes.values()) for (const v of idx.fn(o)) addTo(idx.values, v, objectKey(o));
     }
   }
 }

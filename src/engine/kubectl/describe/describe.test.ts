@@ -85,15 +85,17 @@ describe('kubectl describe', () => {
     expect(out).toContain('Roles:              control-plane\n');
     expect(out).toContain('Taints:             node-role.kubernetes.io/control-plane:NoSchedule\n');
     expect(out).toContain('  Ready            True    ');
-    expect(out).toContain('Non-terminated Pods:          (4 in total)\n');
+    // The control plane's four static pods, CoreDNS's two, kube-proxy and flannel.
+    expect(out).toContain('Non-terminated Pods:          (8 in total)\n');
     expect(out).toContain('  kube-system                 kube-apiserver-k8s-master01             250m (12%)    0 (0%)      0 (0%)           0 (0%)         5m\n');
-    expect(out).toContain('  cpu                650m (32%)  0 (0%)\n  memory             100Mi (2%)  0 (0%)\n');
+    expect(out).toContain('  cpu                950m (47%)  0 (0%)\n  memory             290Mi (7%)  340Mi (8%)\n');
   });
 
   it('describes names by prefix when none matches exactly', () => {
     const h = sandbox();
     const out = h.run('kubectl describe pods -n kube-system kube-').stdout;
-    expect(out.match(/^Name: /gm)).toHaveLength(3);
+    // kube-apiserver, kube-controller-manager, kube-scheduler and the three kube-proxy pods.
+    expect(out.match(/^Name: /gm)).toHaveLength(6);
     expect(h.run('kubectl describe pod nope').stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
 });
