@@ -424,6 +424,25 @@ describe('other strategies and settings', () => {
   });
 });
 
+describe('kubectl set', () => {
+  it('sets images, environment variables and resources, with kubectl\'s messages', () => {
+    const h = withDeployment(NGINX, '1s');
+    expect(h.run(`kubectl set image deploy/${D} nginx=nginx:1.14`).output).toBe('');
+    expect(h.run(`kubectl set image deploy/${D} web=nginx:1.15`).stderr).toBe('error: unable to find container named "web"\n');
+    expect(h.run(`kubectl set image deploy/${D} '*=nginx:1.15' --dry-run=client`).stdout).toBe(`deployment.apps/${D} image updated (dry run)\n`);
+    expect(h.run(`kubectl set env deployment/${D} STORAGE_DIR=/local MODE=test`).stdout).toBe(`deployment.apps/${D} env updated\n`);
+    expect(h.run(`kubectl set env deployment/${D} --list`).stdout).toBe(`# apps/v1, Resource=deployments ${D}, container nginx\nSTORAGE_DIR=/local\nMODE=test\n`);
+    expect(h.run(`kubectl set env deployment/${D} MODE-`).stdout).toBe(`deployment.apps/${D} env updated\n`);
+    expect(h.run(`kubectl set resources deployment ${D} -c=nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m`).stdout).toBe(`deployment.apps/${D} resource requirements updated\n`);
+    const c = (dep(h).spec as unknown as { template: { spec: { containers: { env?: unknown; resources?: unknown }[] } } }).template.spec.containers[0];
+    expect(c.env).toEqual([{ name: 'STORAGE_DIR', value: '/local' }]);
+    expect(c.resources).toEqual({ limits: { cpu: '200m', memory: '512Mi' }, requests: { cpu: '100m' } });
+    // Each change is a new template: the first revision and three more.
+    h.run('sleep 60s');
+    expect(replicaSets(h).map((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision']).sort()).toEqual(['1', '2', '3', '4']);
+  });
+});
+
 describe('kubectl create deployment', () => {
   it('writes what the real generator writes', () => {
     const h = sandbox();

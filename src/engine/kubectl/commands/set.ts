@@ -148,9 +148,13 @@ kubectl set env deployments --all --containers="c1" ENV-`,
       const { targets, errors } = collectTargets({ ...inv, args: resources }, { allowAll: true });
       for (const t of targets) {
         const spec = podSpecOf(t.obj!);
-        for (const c of spec ? selectContainers(spec, pattern) : []) {
-          inv.out(`# ${t.info.resource}/${t.name}, container ${c.name}\n`);
-          for (const e of c.env ?? []) inv.out(e.valueFrom ? `# ${e.name} from ${e.valueFrom.fieldRef ? `field path ${e.valueFrom.fieldRef.fieldPath}` : 'a reference'}\n` : `${e.name}=${e.value ?? ''}\n`);
+        const found = spec ? selectContainers(spec, pattern) : [];
+        // info.Mapping.Resource is a GroupVersionResource, printed with its String().
+        const gvr = `${t.info.group}/${t.info.version}, Resource=${t.info.resource}`;
+        if (!found.length) inv.err(`warning: ${gvr}/${t.name} does not have any containers matching "${pattern}"\n`);
+        for (const c of found) {
+          inv.out(`# ${gvr} ${t.name}, container ${c.name}\n`);
+          for (const e of c.env ?? []) inv.out(e.valueFrom ? `# ${e.name} from ${envRefString(e.valueFrom)}\n` : `${e.name}=${e.value ?? ''}\n`);
         }
       }
       for (const e of errors) inv.err(e + '\n');
@@ -174,6 +178,15 @@ kubectl set env deployments --all --containers="c1" ENV-`,
     });
   },
 };
+
+/** GetEnvVarRefString: where a valueFrom points. */
+function envRefString(from: NonNullable<NonNullable<Container['env']>[number]['valueFrom']>): string {
+  if (from.configMapKeyRef) return `configmap ${from.configMapKeyRef.name}, key ${from.configMapKeyRef.key}`;
+  if (from.secretKeyRef) return `secret ${from.secretKeyRef.name}, key ${from.secretKeyRef.key}`;
+  if (from.fieldRef) return `field path ${from.fieldRef.fieldPath}`;
+  if (from.resourceFieldRef) return `resource field ${from.resourceFieldRef.containerName ? `${from.resourceFieldRef.containerName}/` : ''}${from.resourceFieldRef.resource}`;
+  return 'invalid valueFrom';
+}
 
 function parseResourceList(raw: string, flag: string): Record<string, string> {
   const out: Record<string, string> = {};
