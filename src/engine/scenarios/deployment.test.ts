@@ -392,6 +392,24 @@ describe('other strategies and settings', () => {
     expect(objects(h, 'pods', 'default').map((p) => p.metadata.name).sort()).toEqual(pods);
   });
 
+  it('counts a hash collision and names the new set from the next hash', () => {
+    const h = withDeployment();
+    const taken = replicaSets(h)[0].metadata.name!;
+    // Orphan the set and change its template under the same name: the name the template hashes to is taken.
+    h.run(`kubectl delete deployment ${D} --cascade=orphan`);
+    h.run(`kubectl set image rs/${taken} nginx=nginx:1.15`);
+    h.run('kubectl apply -f d.yaml');
+    h.run('sleep 40s');
+    expect((dep(h).status as { collisionCount?: number }).collisionCount).toBe(1);
+    const names = replicaSets(h).map((rs) => rs.metadata.name);
+    expect(names).toHaveLength(2);
+    expect(names).toContain(taken);
+    const fresh = replicaSets(h).find((rs) => rs.metadata.name !== taken)!;
+    expect(fresh.spec.template.spec.containers[0].image).toBe('nginx:1.14');
+    expect(fresh.spec.replicas).toBe(4);
+    expect(replicaSets(h).find((rs) => rs.metadata.name === taken)!.spec.replicas).toBe(0);
+  });
+
   it('continues identically after a snapshot taken mid-rollout', () => {
     const h = withDeployment();
     h.run(`kubectl set image deployment/${D} nginx=nginx:1.15`);
