@@ -120,7 +120,7 @@ function newCondition(type: string, status: 'True' | 'False', reason: string, me
   return { lastProbeTime: t, lastTransitionTime: t, status, type, ...(reason ? { reason } : {}), ...(message ? { message } : {}) } as JobCondition;
 }
 
-/** ensureJobConditionStatus: sets a condition, keeping its transition time if the status is unchanged. */
+/** ensureJobConditionStatus: adds or replaces a condition (a False one is only ever a replacement). */
 function setCondition(list: JobCondition[], type: string, status: 'True' | 'False', reason: string, message: string, now: number): boolean {
   const i = list.findIndex((c) => c.type === type);
   if (i < 0) {
@@ -130,10 +130,7 @@ function setCondition(list: JobCondition[], type: string, status: 'True' | 'Fals
   }
   const c = list[i];
   if (c.status === status && (c.reason ?? '') === reason && (c.message ?? '') === message) return false;
-  list[i] = {
-    ...newCondition(type, status, reason, message, now),
-    lastTransitionTime: c.status === status ? c.lastTransitionTime : formatRFC3339(now),
-  };
+  list[i] = newCondition(type, status, reason, message, now);
   return true;
 }
 
