@@ -3,6 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/object.ts';
+import { Cluster } from '../cluster.ts';
+import { driveToEnd } from '../terminal/drive.ts';
+import { TerminalSession } from '../terminal/session.ts';
 import { objects, sandbox, yaml } from './harness.ts';
 
 type H = ReturnType<typeof sandbox>;
@@ -319,5 +322,25 @@ describe('kubectl create cronjob, create job --from and describe cronjob', () =>
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('snapshot', () => {
+  it('a cluster saved between two runs of a cronjob goes on exactly as the original', () => {
+    const a = new Cluster({ seed: 11 });
+    const session = new TerminalSession(a, { interactive: false });
+    session.fs.writeFile('/root/cj.yaml', hello);
+    driveToEnd(a, session.run('kubectl apply -f /root/cj.yaml; sleep 90s', { stdin: '', stdout: () => {}, stderr: () => {} }));
+    const b = Cluster.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    const script = 'sleep 4m; kubectl get cronjobs; kubectl get jobs; kubectl get pods; kubectl get events';
+    const run = (c: Cluster) => {
+      let out = '';
+      driveToEnd(c, new TerminalSession(c, { interactive: false }).run(script, { stdin: '', stdout: (s) => void (out += s), stderr: (s) => void (out += s) }));
+      return out;
+    };
+    const fromB = run(b);
+    expect(fromB).toBe(run(a));
+    expect(fromB).toContain('hello-29147530');
+    expect(JSON.stringify(b.snapshot())).toBe(JSON.stringify(a.snapshot()));
   });
 });
