@@ -196,6 +196,40 @@ describe('a DaemonSet', () => {
     expect(h.run('kubectl get controllerrevisions').stdout.split('\n')[0]).toBe('NAME                           CONTROLLER                         REVISION   AGE');
   });
 
+  it('reports its rollout, lists its revisions and rolls back to one (kubectl rollout status, history, undo)', () => {
+    const h = sandbox();
+    apply(h, dsYaml());
+    expect(h.run('kubectl rollout status ds/deamonset-example').stdout).toBe(
+      [
+        'Waiting for daemon set "deamonset-example" rollout to finish: 0 of 2 updated pods are available...',
+        'Waiting for daemon set "deamonset-example" rollout to finish: 1 of 2 updated pods are available...',
+        'daemon set "deamonset-example" successfully rolled out',
+        '',
+      ].join('\n'),
+    );
+    apply(h, dsYaml('wangyanglinux/myapp:v2'));
+    const status = h.run('kubectl rollout status daemonset/deamonset-example').stdout.split('\n');
+    expect(status[0]).toBe('Waiting for daemon set "deamonset-example" rollout to finish: 0 out of 2 new pods have been updated...');
+    expect(status.at(-2)).toBe('daemon set "deamonset-example" successfully rolled out');
+    expect(h.run('kubectl rollout history ds/deamonset-example').stdout).toBe('daemonset.apps/deamonset-example \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect(h.run('kubectl rollout history ds/deamonset-example --revision=1').stdout).toContain('    Image:\twangyanglinux/myapp:v1\n');
+    expect(h.run('kubectl rollout undo ds/deamonset-example').stdout).toBe('daemonset.apps/deamonset-example rolled back\n');
+    h.run('kubectl rollout status ds/deamonset-example');
+    const images = dsPods(h).filter((p) => !p.metadata.deletionTimestamp).map((p) => (p.spec as unknown as { containers: { image: string }[] }).containers[0].image);
+    expect(images).toEqual(['wangyanglinux/myapp:v1', 'wangyanglinux/myapp:v1']);
+    // The old revision comes back as the newest, as the controller renumbers it.
+    const revs = (objects(h, 'controllerrevisions.apps', 'default') as unknown as { revision: number }[]).map((r) => r.revision).sort();
+    expect(revs).toEqual([2, 3]);
+    expect(h.run('kubectl rollout undo ds/deamonset-example --to-revision=3').stdout).toBe('daemonset.apps/deamonset-example skipped rollback (current template already matches revision 3)\n');
+    expect(h.run('kubectl rollout undo ds/deamonset-example --to-revision=9').stderr).toBe('error: unable to find specified revision 9 in history\n');
+  });
+
+  it('has no rollout to follow with OnDelete', () => {
+    const h = sandbox();
+    apply(h, dsYaml().replace('  template:\n', '  updateStrategy:\n    type: OnDelete\n  template:\n'));
+    expect(h.run('kubectl rollout status ds/deamonset-example').stderr).toBe('error: rollout status is only available for RollingUpdate strategy type\n');
+  });
+
   it('leaves old pods alone with OnDelete until they are deleted', () => {
     const h = sandbox();
     const onDelete = (image: string) => dsYaml(image).replace('  template:\n', '  updateStrategy:\n    type: OnDelete\n  template:\n');

@@ -236,6 +236,25 @@ describe('a StatefulSet', () => {
     expect(objects(h, 'controllerrevisions.apps', 'default').map((r) => (r as unknown as { revision: number }).revision).sort()).toEqual([1, 2]);
   });
 
+  it('reports a partitioned roll out, lists revisions and rolls back (kubectl rollout status, history, undo)', () => {
+    const h = sandbox();
+    apply(h, webYaml());
+    // A RollingUpdate set always has a partition (0 by default): kubectl calls it a partitioned roll out.
+    expect(h.run('kubectl rollout status sts/web').stdout).toBe(
+      'Waiting for 3 pods to be ready...\nWaiting for 2 pods to be ready...\nWaiting for 1 pods to be ready...\npartitioned roll out complete: 3 new pods have been updated...\n',
+    );
+    apply(h, webYaml({ image: 'nginx:1.26' }));
+    const status = h.run('kubectl rollout status statefulset/web').stdout.split('\n');
+    expect(status[0]).toBe('Waiting for partitioned roll out to finish: 0 out of 3 new pods have been updated...');
+    expect(status.at(-2)).toBe('partitioned roll out complete: 3 new pods have been updated...');
+    expect(h.run('kubectl rollout history sts/web').stdout).toBe('statefulset.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
+    expect(h.run('kubectl rollout undo sts/web').stdout).toBe('statefulset.apps/web rolled back\n');
+    h.run('kubectl rollout status sts/web');
+    const image = (n: string) => ((pod(h, n)!.spec as { containers: { image: string }[] }).containers[0].image);
+    expect(['web-0', 'web-1', 'web-2'].map(image)).toEqual(['nginx:1.25', 'nginx:1.25', 'nginx:1.25']);
+    expect(h.run('kubectl rollout undo sts/web --to-revision=3').stdout).toBe('statefulset.apps/web skipped rollback (current template already matches revision 3)\n');
+  });
+
   it('updates nothing with OnDelete until a pod is deleted', () => {
     const h = sandbox();
     const onDelete = '\n    updateStrategy:\n      type: OnDelete';

@@ -10,6 +10,7 @@ import * as du from '../../controllers/deployment-util.ts';
 import { describePodTemplate } from '../describe/pod-template.ts';
 import { daemonSetRolloutStatus } from '../rollout-status/daemonset.ts';
 import { statefulSetRolloutStatus } from '../rollout-status/statefulset.ts';
+import { controllerRevisionHistory, rollbackToControllerRevision } from '../rollout-status/controller-history.ts';
 import { PrefixWriter } from '../describe/writer.ts';
 import { parseGoDuration } from '../../util/duration.ts';
 import { formatRFC3339 } from '../../util/time.ts';
@@ -93,7 +94,11 @@ export const deploymentHistory: HistoryViewer = (store, obj, revision) => {
   return tw.flush();
 };
 
-export const HISTORY_VIEWERS: Record<string, HistoryViewer> = { 'deployments.apps': deploymentHistory };
+export const HISTORY_VIEWERS: Record<string, HistoryViewer> = {
+  'deployments.apps': deploymentHistory,
+  'daemonsets.apps': controllerRevisionHistory,
+  'statefulsets.apps': controllerRevisionHistory,
+};
 
 /** The annotations a rollback keeps from the Deployment rather than taking from the ReplicaSet. */
 const ANNOTATIONS_TO_SKIP = new Set(['kubectl.kubernetes.io/last-applied-configuration', du.REVISION_ANNOTATION, du.REVISION_HISTORY_ANNOTATION, du.DESIRED_REPLICAS_ANNOTATION, du.MAX_REPLICAS_ANNOTATION, 'deprecated.deployment.rollback.to']);
@@ -220,6 +225,13 @@ function historyRun(inv: Invocation): number {
   return failed ? 1 : 0;
 }
 
+/** The rollbacker for each kind: a Deployment's from its ReplicaSets, the others' from ControllerRevisions. */
+const ROLLBACKERS: Record<string, (store: Store, obj: KubeObject, toRevision: number) => { message: string; updated?: KubeObject }> = {
+  'deployments.apps': (store, obj, toRevision) => rollbackDeployment(store, obj as Dep, toRevision),
+  'daemonsets.apps': rollbackToControllerRevision,
+  'statefulsets.apps': rollbackToControllerRevision,
+};
+
 function undoRun(inv: Invocation): number {
   if (!inv.args.length && !inv.flags.changed.has('filename')) throw new KubectlError('required resource not specified');
   const toRevision = int(inv.flags, 'to-revision');
@@ -227,8 +239,9 @@ function undoRun(inv: Invocation): number {
   const { cluster } = inv.env;
   const { targets, failed } = targetsOf(inv);
   for (const t of targets) {
-    if (groupResource(t.info) !== 'deployments.apps') throw new KubectlError(`no rollbacker has been implemented for "${t.info.group ? `${t.info.kind}.${t.info.group}` : t.info.kind}"`);
-    const { message, updated } = rollbackDeployment(cluster.store, t.obj! as Dep, toRevision);
+    const rollback = ROLLBACKERS[groupResource(t.info)];
+    if (!rollback) throw new KubectlError(`no rollbacker has been implemented for "${t.info.group ? `${t.info.kind}.${t.info.group}` : t.info.kind}"`);
+    const { message, updated } = rollback(cluster.store, t.obj!, toRevision);
     if (updated && dryRun !== 'client') cluster.api.update(t.info, updated, { dryRun: dryRun === 'server' });
     inv.out(`${objectName(t.info, t.obj!)} ${message}${dryRunSuffix(dryRun)}\n`);
   }
