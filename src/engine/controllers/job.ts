@@ -18,6 +18,7 @@ import { clone, deepEqual, type KubeObject } from '../api/object.ts';
 import type { Component, WorkQueue } from '../sim/sim.ts';
 import { formatRFC3339, parseRFC3339 } from '../util/time.ts';
 import type { Controller, ControllerContext } from './context.ts';
+import { matchPodFailurePolicy } from './pod-failure-policy.ts';
 import {
   firstPendingIndexes,
   formatIndexes,
@@ -71,9 +72,13 @@ function isReady(p: Pod): boolean {
   return !!p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
-/** isPodFailed with podReplacementPolicy TerminatingOrFailed: a deleted pod that did not succeed failed. */
-function isFailed(p: PodObj): boolean {
+/**
+ * isPodFailed: a Failed pod; with podReplacementPolicy TerminatingOrFailed also a deleted one that
+ * did not succeed. With Failed (and always with a podFailurePolicy) a deleted pod waits to be terminal.
+ */
+function isFailed(p: PodObj, onlyReplaceFailed: boolean): boolean {
   if (p.status?.phase === 'Failed') return true;
+  if (onlyReplaceFailed) return false;
   return !!p.metadata.deletionTimestamp && p.status?.phase !== 'Succeeded';
 }
 
@@ -249,6 +254,8 @@ class JobSync {
   private readonly conditions: JobCondition[];
   private readonly indexed: boolean;
   private readonly completions: number | undefined;
+  /** onlyReplaceFailedPods: podReplacementPolicy Failed, or a podFailurePolicy. */
+  private readonly onlyReplaceFailed: boolean;
   private requeue: number | undefined;
 
   constructor(
@@ -262,6 +269,7 @@ class JobSync {
     this.conditions = [...(this.status.conditions ?? [])];
     this.indexed = this.spec.completionMode === 'Indexed';
     this.completions = this.spec.completions ?? undefined;
+    this.onlyReplaceFailed = this.spec.podReplacementPolicy === 'Failed' || !!this.spec.podFailurePolicy;
   }
 
   private get ctx(): ControllerContext {
@@ -293,6 +301,7 @@ class JobSync {
     const newOk: number[] = [];
     const newFailed: number[] = [];
     const active: PodObj[] = [];
+    let failJobMessage: string | undefined;
     for (const p of this.pods) {
       const tracked = p.metadata.finalizers?.includes(JOB_TRACKING_FINALIZER);
       if (!isTerminal(p) && !p.metadata.deletionTimestamp) {
@@ -312,8 +321,12 @@ class JobSync {
         if (!this.c.removeFinalizer(p)) continue;
         succeeded++;
         newOk.push(podFinishedTime(p));
-      } else if (isFailed(p)) {
+      } else if (isFailed(p, this.onlyReplaceFailed)) {
+        const verdict = matchPodFailurePolicy(this.spec.podFailurePolicy ?? undefined, p);
+        if (verdict.action === 'FailJob') failJobMessage ??= verdict.message;
         if (!this.c.removeFinalizer(p)) continue;
+        // An ignored failure is let go without counting.
+        if (!verdict.countFailed) continue;
         failed++;
         newFailed.push(podFinishedTime(p));
       }
@@ -326,7 +339,14 @@ class JobSync {
     let finished: JobCondition | undefined;
     const backoffLimit = this.spec.backoffLimit ?? 6;
     const restarts = active.map((p) => (p.status?.containerStatuses ?? []).reduce((n, cs) => n + (cs.restartCount ?? 0), 0) + (p.status?.initContainerStatuses ?? []).reduce((n, cs) => n + (cs.restartCount ?? 0), 0));
-    if (failed > backoffLimit || pastBackoffLimitOnFailure(this.spec.template?.spec?.restartPolicy, backoffLimit, restarts)) {
+    const target = this.conditions.find((c) => c.type === 'FailureTarget' && c.status === 'True');
+    if (target) {
+      finished = newCondition('Failed', 'True', target.reason ?? '', target.message ?? '', now);
+    } else if (failJobMessage !== undefined) {
+      // A FailJob rule matched: the interim FailureTarget records why, then the job fails.
+      this.conditions.push(newCondition('FailureTarget', 'True', 'PodFailurePolicy', failJobMessage, now));
+      finished = newCondition('Failed', 'True', 'PodFailurePolicy', failJobMessage, now);
+    } else if (failed > backoffLimit || pastBackoffLimitOnFailure(this.spec.template?.spec?.restartPolicy, backoffLimit, restarts)) {
       finished = newCondition('Failed', 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now);
     } else if (this.pastActiveDeadline(now)) {
       finished = newCondition('Failed', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
@@ -424,7 +444,9 @@ class JobSync {
       this.later(wait);
       return count;
     }
-    const diff = want - count;
+    // With onlyReplaceFailedPods a pod still terminating holds its place until it is terminal.
+    const terminating = this.onlyReplaceFailed ? this.pods.filter((p) => p.metadata.deletionTimestamp && !isTerminal(p)).length : 0;
+    const diff = want - count - terminating;
     const indexes = this.indexed ? firstPendingIndexes(completed, running, diff, this.completions ?? 0) : [];
     for (let n = 0; n < diff; n++) {
       if (this.indexed && indexes[n] === undefined) break;

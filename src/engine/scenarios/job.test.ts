@@ -433,3 +433,36 @@ describe('deleting a job', () => {
     expect(jobPods(h, 'long')).toEqual([]);
   });
 });
+
+describe('podFailurePolicy', () => {
+  const withPolicy = (name: string, rules: string, command: string, backoffLimit = 6) =>
+    job(name, `backoffLimit: ${backoffLimit}\n      podFailurePolicy:\n        rules:\n${rules}`, command);
+
+  it('FailJob on an exit code fails the job at once, through the FailureTarget condition', () => {
+    const h = sandbox();
+    apply(h, withPolicy('fj', '        - action: FailJob\n          onExitCodes:\n            operator: In\n            values: [42]', 'sleep 1; exit 42'));
+    h.run('sleep 20s');
+    const [p] = jobPods(h, 'fj');
+    const message = `Container c for pod default/${p.metadata.name} failed with exit code 42 matching FailJob rule at index 0`;
+    expect(jobObj(h, 'fj').status.conditions).toEqual([
+      expect.objectContaining({ type: 'FailureTarget', status: 'True', reason: 'PodFailurePolicy', message }),
+      expect.objectContaining({ type: 'Failed', status: 'True', reason: 'PodFailurePolicy', message }),
+    ]);
+    expect(jobObj(h, 'fj').status.failed).toBe(1);
+    expect(jobPods(h, 'fj').length).toBe(1);
+    expect(jobEvents(h, 'fj').map((e) => e.replace(/^\d+ /, ''))).toEqual([`Normal SuccessfulCreate Created pod: ${p.metadata.name}`, `Warning PodFailurePolicy ${message}`]);
+    expect(h.run('kubectl get job fj').stdout).toMatch(/^fj {5}Failed {3}0\/1 /m);
+  });
+
+  it('Ignore lets a failure go uncounted: the pod is replaced without back-off and backoffLimit is not reached', () => {
+    const h = sandbox();
+    apply(h, withPolicy('ig', '        - action: Ignore\n          onExitCodes:\n            operator: In\n            values: [3]', 'sleep 2; exit 3', 0));
+    h.run('sleep 30s');
+    const pods = jobPods(h, 'ig');
+    expect(pods.length).toBeGreaterThanOrEqual(4);
+    const st = jobObj(h, 'ig').status;
+    expect(st.failed).toBeUndefined();
+    expect(st.conditions).toBeUndefined();
+    expect(st.active).toBe(1);
+  });
+});
