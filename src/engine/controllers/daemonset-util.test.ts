@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Node, PodSpec, Taint } from '../api/types.ts';
 import {
+  backoffExpired,
+  backoffNext,
   daemonPodTolerations,
+  inBackoff,
   nodeNameAffinity,
   nodeShouldRunDaemonPod,
   planRollingUpdate,
@@ -183,5 +186,31 @@ describe('revision hashes', () => {
     expect(computeTemplateHash({ spec: {} })).toMatch(/^[4-9bcdf]{6,10}$/);
     expect(computeTemplateHash({ spec: {} }, 1)).not.toBe(computeTemplateHash({ spec: {} }));
     expect(hashRevisionData({ spec: { template: {} } })).toMatch(/^[4-9bcdf]{6,10}$/);
+  });
+});
+
+describe('the back-off of failed daemon pods (flowcontrol.Backoff with 1s and 15min)', () => {
+  it('starts at one second and doubles with each failure inside the window, up to fifteen minutes', () => {
+    let e = backoffNext(undefined, 0);
+    expect(e).toEqual({ backoff: 1000, lastUpdate: 0 });
+    e = backoffNext(e, 500);
+    expect(e).toEqual({ backoff: 2000, lastUpdate: 500 });
+    for (let i = 0; i < 20; i++) e = backoffNext(e, 1000 + i);
+    expect(e.backoff).toBe(15 * 60_000);
+  });
+
+  it.each([
+    ['no failure yet: not in back-off', undefined, 0, false],
+    ['right after a failure: in back-off', { backoff: 2000, lastUpdate: 1000 }, 2999, true],
+    ['once the delay has passed: not in back-off', { backoff: 2000, lastUpdate: 1000 }, 3000, false],
+  ] as const)('%s', (_name, entry, now, want) => {
+    expect(inBackoff(entry, now)).toBe(want);
+  });
+
+  it('forgets an entry untouched for twice the maximum, and starts over', () => {
+    const e = { backoff: 8000, lastUpdate: 0 };
+    expect(backoffExpired(e, 30 * 60_000)).toBe(false);
+    expect(backoffExpired(e, 30 * 60_000 + 1)).toBe(true);
+    expect(backoffNext(e, 30 * 60_000 + 1)).toEqual({ backoff: 1000, lastUpdate: 30 * 60_000 + 1 });
   });
 });

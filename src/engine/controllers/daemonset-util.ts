@@ -210,3 +210,33 @@ export function planRollingUpdate(nodes: readonly NodePods[], maxSurge: number, 
   const remaining = Math.min(Math.max(maxSurge - numSurge, 0), candidateNodes.length);
   return { podsToDelete, nodesToCreate: [...nodesToCreate, ...candidateNodes.slice(0, remaining)] };
 }
+
+/** failedPodsBackoff: flowcontrol.NewBackOff(1s, 15min), per DaemonSet, generation and node. */
+export const FAILED_POD_BACKOFF_INITIAL_MS = 1_000;
+export const FAILED_POD_BACKOFF_MAX_MS = 15 * 60_000;
+
+export interface BackoffEntry {
+  backoff: number;
+  lastUpdate: number;
+}
+
+/** flowcontrol.Backoff's hasExpired: an entry untouched for twice the maximum starts over. */
+function expired(e: BackoffEntry, now: number): boolean {
+  return now - e.lastUpdate > FAILED_POD_BACKOFF_MAX_MS * 2;
+}
+
+/** Backoff.Next: the first failure waits the initial delay, each further one twice as long, up to the maximum. */
+export function backoffNext(e: BackoffEntry | undefined, now: number): BackoffEntry {
+  if (!e || expired(e, now)) return { backoff: FAILED_POD_BACKOFF_INITIAL_MS, lastUpdate: now };
+  return { backoff: Math.min(e.backoff * 2, FAILED_POD_BACKOFF_MAX_MS), lastUpdate: now };
+}
+
+/** Backoff.IsInBackOffSinceUpdate: less than the current delay since the last failure. */
+export function inBackoff(e: BackoffEntry | undefined, now: number): boolean {
+  return !!e && now - e.lastUpdate < e.backoff;
+}
+
+/** Backoff.GC: entries that have expired are dropped. */
+export function backoffExpired(e: BackoffEntry, now: number): boolean {
+  return expired(e, now);
+}

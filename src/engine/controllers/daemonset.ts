@@ -4,7 +4,8 @@
 // node, so the default scheduler binds it — and deletes pods from nodes that should no longer run
 // one. Template changes roll out through ControllerRevisions: RollingUpdate replaces old pods within
 // maxUnavailable (or surges new ones within maxSurge), OnDelete waits for someone to delete them.
-// Its only state is its work queue, which the simulation snapshots; everything else is re-read.
+// Besides its work queue (which the simulation snapshots) it keeps only the back-off of failed daemon
+// pods per node; everything else is re-read.
 
 import type { KindInfo } from '../api/kinds.ts';
 import { KINDS, groupResource } from '../api/kinds.ts';
@@ -14,13 +15,16 @@ import type * as core from 'kubernetes-types/core/v1';
 import type { LabelSelector, Mutable, Node, Pod } from '../api/types.ts';
 import { K, R } from '../api/wellknown.ts';
 import { isApiError } from '../api/errors.ts';
-import type { WorkQueue } from '../sim/sim.ts';
+import type { Component, WorkQueue } from '../sim/sim.ts';
 import { parseRFC3339 } from '../util/time.ts';
 import type { Controller, ControllerContext } from './context.ts';
 import {
   allowsSurge,
+  backoffExpired,
+  backoffNext,
   BURST_REPLICAS,
   daemonPodTolerations,
+  inBackoff,
   nodeNameAffinity,
   nodeShouldRunDaemonPod,
   planRollingUpdate,
@@ -28,6 +32,7 @@ import {
   rollingUpdateBudget,
   targetNodeName,
   TEMPLATE_GENERATION_ANNOTATION,
+  type BackoffEntry,
   type NodePods,
   type RollingUpdateParams,
 } from './daemonset-util.ts';
@@ -88,11 +93,14 @@ function byCreationAndPhase(a: PodObj, b: PodObj): number {
   return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
 }
 
-export class DaemonSetController implements Controller {
+export class DaemonSetController implements Controller, Component {
   readonly name = 'daemonset-controller';
   private queue: WorkQueue;
+  /** failedPodsBackoff, by `<ds uid>/<generation>/<node>`. */
+  private failedBackoff = new Map<string, BackoffEntry>();
 
   constructor(private readonly ctx: ControllerContext) {
+    ctx.sim.register(this);
     this.queue = ctx.sim.queue(this.name, (key) => this.sync(key));
     ctx.store.watch(DS_RESOURCE, (e) => this.queue.add(objectKey(e.object)));
     ctx.store.watch(R.pods, (e) => this.onPod(e.object as PodObj, e.oldObject as PodObj | undefined, e.type === 'DELETED'));
@@ -154,10 +162,12 @@ export class DaemonSetController implements Controller {
     const hash = current.metadata.labels?.[CONTROLLER_REVISION_HASH] ?? '';
     const latest = (this.ctx.store.get(DS_RESOURCE, ns, name) as DaemonSetObj | undefined) ?? ds;
 
-    this.manage(latest, selector, nodes, hash);
+    const retryAfter = this.manage(latest, selector, nodes, hash);
     if (latest.spec?.updateStrategy?.type === 'RollingUpdate') this.rollingUpdate(latest, selector, nodes, hash);
     this.cleanupHistory(latest, selector, old);
-    return this.updateStatus(latest, selector, nodes, hash);
+    const statusAfter = this.updateStatus(latest, selector, nodes, hash)?.requeueAfter;
+    const after = [retryAfter, statusAfter].filter((x): x is number => x !== undefined);
+    if (after.length) return { requeueAfter: Math.min(...after) };
   }
 
   /** The DaemonSet's pods (claimed: adopted and released as its selector says), by target node. */
@@ -180,8 +190,14 @@ export class DaemonSetController implements Controller {
     return { ...spec, tolerations: daemonPodTolerations(spec) };
   }
 
-  /** manage + podsShouldBeOnNode: create where a pod is missing, delete where one should not be. */
-  private manage(ds: DaemonSetObj, selector: Selector, nodes: NodeObj[], hash: string): void {
+  /**
+   * manage + podsShouldBeOnNode: create where a pod is missing, delete where one should not be.
+   * Returns when to look again for a failed pod held back by its back-off.
+   */
+  private manage(ds: DaemonSetObj, selector: Selector, nodes: NodeObj[], hash: string): number | undefined {
+    const now = this.ctx.sim.now();
+    for (const [k, e] of this.failedBackoff) if (backoffExpired(e, now)) this.failedBackoff.delete(k);
+    let retryAfter: number | undefined;
     const byNode = this.nodesToDaemonPods(ds, selector);
     const spec = this.daemonPodSpec(ds);
     const surge = allowsSurge(ds.spec?.updateStrategy?.type === 'RollingUpdate' ? ds.spec.updateStrategy.rollingUpdate : undefined);
@@ -204,7 +220,14 @@ export class DaemonSetController implements Controller {
       for (const p of pods) {
         if (p.metadata.deletionTimestamp) continue;
         if (p.status?.phase === 'Failed') {
-          // Kubernetes also rate-limits these deletions per node with a back-off; here they go at once.
+          // A pod the kubelet keeps rejecting would be made and failed in a hot loop: back off per node.
+          const key = `${ds.metadata.uid}/${ds.metadata.generation ?? 0}/${nodeName}`;
+          const entry = this.failedBackoff.get(key);
+          if (inBackoff(entry, now)) {
+            retryAfter = Math.min(retryAfter ?? Infinity, entry!.backoff);
+            continue;
+          }
+          this.failedBackoff.set(key, backoffNext(entry, now));
           this.ctx.events.event(ds, 'Warning', 'FailedDaemonPod', `Found failed daemon pod ${p.metadata.namespace}/${p.metadata.name} on node ${nodeName}, will try to kill it`, SOURCE);
           remove.push(p);
         } else if (p.status?.phase === 'Succeeded') {
@@ -241,6 +264,7 @@ export class DaemonSetController implements Controller {
       for (const p of pods) if (!p.spec?.nodeName && !p.metadata.deletionTimestamp) remove.push(p);
     }
     this.syncNodes(ds, remove.map((p) => p.metadata.name!), create, hash);
+    return retryAfter;
   }
 
   /** syncNodes: the deletions and creations, at most BurstReplicas of each per sync. */
@@ -466,6 +490,15 @@ export class DaemonSetController implements Controller {
     }
   }
 
+
+  snapshot(): { failedBackoff: [string, BackoffEntry][] } {
+    return { failedBackoff: [...this.failedBackoff].map(([k, e]) => [k, { ...e }]) };
+  }
+
+  restore(state: unknown): void {
+    const s = state as { failedBackoff?: [string, BackoffEntry][] } | undefined;
+    this.failedBackoff = new Map((s?.failedBackoff ?? []).map(([k, e]) => [k, { ...e }]));
+  }
 }
 
 function selectorOf(ds: DaemonSetObj): Selector | undefined {

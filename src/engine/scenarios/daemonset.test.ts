@@ -3,7 +3,8 @@ import { Cluster } from '../cluster.ts';
 import type { Headless } from '../terminal/headless.ts';
 import { TerminalSession } from '../terminal/session.ts';
 import { driveToEnd } from '../terminal/drive.ts';
-import { objects, sandbox, yaml } from './harness.ts';
+import { K } from '../api/wellknown.ts';
+import { objects, pod, sandbox, yaml } from './harness.ts';
 
 // The notes' deamonset-example (001), with a tag the registry has: wangyanglinux/myapp has no
 // `latest`, so the notes' untagged image would sit in ImagePullBackOff.
@@ -243,6 +244,32 @@ describe('a DaemonSet', () => {
     expect(h.run('kubectl get ds').stdout.split('\n')[1]).toMatch(/^deamonset-example {3}2 {9}2 {9}2 {7}1 {12}2 {11}<none> {10}7\ds$/);
     const images = dsPods(h).map((p) => `${p.spec.nodeName} ${(p.spec as unknown as { containers: { image: string }[] }).containers[0].image}`).sort();
     expect(images).toEqual(['k8s-node01 wangyanglinux/myapp:v2', 'k8s-node02 wangyanglinux/myapp:v1']);
+  });
+
+  it('replaces a failed daemon pod, backing off per node when they keep failing', () => {
+    const h = sandbox();
+    apply(h, dsYaml());
+    h.run('sleep 20s');
+    // With the kubelet stopped nothing rewrites the status, so the pod stays as the test sets it.
+    h.cluster.stopKubelet('k8s-node01');
+    const onNode01 = () => dsPods(h).find((p) => p.spec.nodeName === 'k8s-node01' && !p.metadata.deletionTimestamp);
+    const fail = (name: string) => h.cluster.api.mutate(K.Pod, 'default', name, (o) => void ((o.status as { phase: string }).phase = 'Failed'), { subresource: 'status', trusted: true });
+    const first = onNode01()!.metadata.name;
+    fail(first);
+    h.run('sleep 0.1s');
+    // A finished pod is deleted at once (no grace period), and a new one takes its place.
+    expect(pod(h, first)).toBeUndefined();
+    const warnings = () => h.run("kubectl get events --field-selector reason=FailedDaemonPod -o jsonpath='{range .items[*]}{.type} {.message}{\"\\n\"}{end}'").stdout;
+    expect(warnings()).toBe(`Warning Found failed daemon pod default/${first} on node k8s-node01, will try to kill it\n`);
+    // The new pod fails too, within a second of the first: it is left alone for the back-off.
+    const second = onNode01()!.metadata.name;
+    expect(second).not.toBe(first);
+    fail(second);
+    h.run('sleep 0.5s');
+    expect(pod(h, second)).toBeDefined();
+    h.run('sleep 1s');
+    expect(pod(h, second)).toBeUndefined();
+    expect(warnings().split('\n').length).toBe(3);
   });
 
   it('takes its pods with it when deleted', () => {
