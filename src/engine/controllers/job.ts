@@ -47,6 +47,7 @@ export const JOB_KIND = KINDS.find((k) => k.kind === 'Job' && k.group === 'batch
 export const JOB_RESOURCE = 'jobs.batch';
 export const JOB_TRACKING_FINALIZER = 'batch.kubernetes.io/job-tracking';
 export const COMPLETION_INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';
+export const INDEX_FAILURE_COUNT_ANNOTATION = 'batch.kubernetes.io/job-index-failure-count';
 const COMPLETION_INDEX_ENV = 'JOB_COMPLETION_INDEX';
 const SOURCE = { component: 'job-controller' };
 
@@ -257,6 +258,10 @@ class JobSync {
   /** onlyReplaceFailedPods: podReplacementPolicy Failed, or a podFailurePolicy. */
   private readonly onlyReplaceFailed: boolean;
   private requeue: number | undefined;
+  /** backoffLimitPerIndex: each index's counted failures and when the last one finished; the indexes given up. */
+  private readonly perIndex: boolean;
+  private indexFailures = new Map<number, { count: number; last: number }>();
+  private failedIndexes: [number, number][] = [];
 
   constructor(
     private readonly c: JobController,
@@ -270,6 +275,28 @@ class JobSync {
     this.indexed = this.spec.completionMode === 'Indexed';
     this.completions = this.spec.completions ?? undefined;
     this.onlyReplaceFailed = this.spec.podReplacementPolicy === 'Failed' || !!this.spec.podFailurePolicy;
+    this.perIndex = this.indexed && this.spec.backoffLimitPerIndex !== undefined && this.spec.backoffLimitPerIndex !== null;
+  }
+
+  /**
+   * calculateFailedIndexes: an index whose failures (the count each failed pod carries in its
+   * job-index-failure-count annotation, plus its own) exceed backoffLimitPerIndex is not run again.
+   */
+  private countIndexFailures(): void {
+    const limit = this.spec.backoffLimitPerIndex ?? 0;
+    const failed: number[] = [];
+    for (const p of this.pods) {
+      const i = completionIndex(p);
+      if (i === undefined || i >= (this.completions ?? 0) || !isFailed(p, this.onlyReplaceFailed)) continue;
+      const verdict = matchPodFailurePolicy(this.spec.podFailurePolicy ?? undefined, p);
+      const before = Number(p.metadata.annotations?.[INDEX_FAILURE_COUNT_ANNOTATION] ?? '0') || 0;
+      const count = before + (verdict.countFailed ? 1 : 0);
+      const prev = this.indexFailures.get(i);
+      const at = podFinishedTime(p);
+      this.indexFailures.set(i, { count: Math.max(prev?.count ?? 0, count), last: Math.max(prev?.last ?? 0, at) });
+      if (count > limit || verdict.action === 'FailIndex') failed.push(i);
+    }
+    this.failedIndexes = withIndexes(parseIndexes(this.status.failedIndexes ?? undefined, this.completions ?? 0), failed);
   }
 
   private get ctx(): ControllerContext {
@@ -335,6 +362,8 @@ class JobSync {
     this.c.setBackoff(this.key, record);
     if (this.indexed) succeeded = intervalsTotal(completed);
 
+    if (this.perIndex) this.countIndexFailures();
+
     // ---- has it failed? ----
     let finished: JobCondition | undefined;
     const backoffLimit = this.spec.backoffLimit ?? 6;
@@ -352,6 +381,15 @@ class JobSync {
       finished = newCondition('Failed', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
     } else if (this.spec.activeDeadlineSeconds !== undefined && !suspended && st.startTime) {
       this.later(parseRFC3339(st.startTime as string)! + this.spec.activeDeadlineSeconds * 1000 - now);
+    }
+    if (this.perIndex && !finished) {
+      const failedTotal = intervalsTotal(this.failedIndexes);
+      const max = this.spec.maxFailedIndexes;
+      if (max !== undefined && max !== null && failedTotal > max) {
+        finished = newCondition('Failed', 'True', 'MaxFailedIndexesExceeded', 'Job has exceeded the specified maximal number of failed indexes', now);
+      } else if (failedTotal > 0 && failedTotal + intervalsTotal(completed) >= (this.completions ?? 0)) {
+        finished = newCondition('Failed', 'True', 'FailedIndexes', 'Job has failed indexes', now);
+      }
     }
 
     let activeCount: number;
@@ -391,6 +429,7 @@ class JobSync {
     next.failed = failed || undefined;
     next.terminating = terminating;
     if (this.indexed) next.completedIndexes = formatIndexes(completed) || undefined;
+    if (this.perIndex) next.failedIndexes = formatIndexes(this.failedIndexes) || undefined;
     next.uncountedTerminatedPods = {};
     this.writeStatus(next);
     if (finished) {
@@ -425,7 +464,7 @@ class JobSync {
       keep = [];
       for (const p of [...active].sort((a, b) => -removalOrder(a, b))) {
         const i = completionIndex(p);
-        if (i === undefined || i >= (this.completions ?? 0) || intervalsHas(completed, i) || running.has(i)) doomed.push(p);
+        if (i === undefined || i >= (this.completions ?? 0) || intervalsHas(completed, i) || intervalsHas(this.failedIndexes, i) || running.has(i)) doomed.push(p);
         else {
           running.add(i);
           keep.push(p);
@@ -439,7 +478,8 @@ class JobSync {
       return count;
     }
     if (count >= want) return count;
-    const wait = remainingBackoffMs(record.failuresAfterLastSuccess, record.lastFailureTime, this.now());
+    // The job's back-off; with backoffLimitPerIndex each index waits out its own instead.
+    const wait = this.perIndex ? 0 : remainingBackoffMs(record.failuresAfterLastSuccess, record.lastFailureTime, this.now());
     if (wait > 0) {
       this.later(wait);
       return count;
@@ -447,10 +487,25 @@ class JobSync {
     // With onlyReplaceFailedPods a pod still terminating holds its place until it is terminal.
     const terminating = this.onlyReplaceFailed ? this.pods.filter((p) => p.metadata.deletionTimestamp && !isTerminal(p)).length : 0;
     const diff = want - count - terminating;
-    const indexes = this.indexed ? firstPendingIndexes(completed, running, diff, this.completions ?? 0) : [];
+    if (this.indexed) {
+      const pending = firstPendingIndexes(withIndexes([...completed, ...this.failedIndexes], []), running, this.completions ?? 0, this.completions ?? 0);
+      let made = 0;
+      for (const i of pending) {
+        if (made >= diff) break;
+        const f = this.indexFailures.get(i);
+        const left = this.perIndex && f ? remainingBackoffMs(f.count, f.last, this.now()) : 0;
+        if (left > 0) {
+          this.later(left);
+          continue;
+        }
+        if (!this.createPod(i)) break;
+        made++;
+        count++;
+      }
+      return count;
+    }
     for (let n = 0; n < diff; n++) {
-      if (this.indexed && indexes[n] === undefined) break;
-      if (!this.createPod(this.indexed ? indexes[n] : undefined)) break;
+      if (!this.createPod(undefined)) break;
       count++;
     }
     return count;
@@ -466,6 +521,7 @@ class JobSync {
     const podSpec = (tmpl.spec ?? { containers: [] }) as NonNullable<Pod['spec']>;
     if (index !== undefined) {
       annotations[COMPLETION_INDEX_ANNOTATION] = String(index);
+      if (this.perIndex) annotations[INDEX_FAILURE_COUNT_ANNOTATION] = String(this.indexFailures.get(index)?.count ?? 0);
       labels[COMPLETION_INDEX_ANNOTATION] = String(index);
       podSpec.hostname ??= `${name}-${index}`;
       const env: EnvVar = { name: COMPLETION_INDEX_ENV, valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: `metadata.annotations['${COMPLETION_INDEX_ANNOTATION}']` } } };

@@ -466,3 +466,37 @@ describe('podFailurePolicy', () => {
     expect(st.active).toBe(1);
   });
 });
+
+describe('backoffLimitPerIndex', () => {
+  it('retries each index after its own back-off, gives it up past the limit, and fails with FailedIndexes', () => {
+    const h = sandbox();
+    apply(h, job('per', 'completions: 2\n      parallelism: 2\n      completionMode: Indexed\n      backoffLimitPerIndex: 1', 'sleep 1; exit 1'));
+    expect(jobObj(h, 'per').spec).toMatchObject({ backoffLimit: 2147483647, backoffLimitPerIndex: 1 });
+    h.run('sleep 60s');
+    const pods = jobPods(h, 'per');
+    // Two tries per index: the first with no failures behind it, the retry with one.
+    const byIndex = (i: number) => pods.filter((p) => p.metadata.annotations?.['batch.kubernetes.io/job-completion-index'] === String(i));
+    for (const i of [0, 1]) {
+      const tries = byIndex(i);
+      expect(tries.map((p) => p.metadata.annotations?.['batch.kubernetes.io/job-index-failure-count'])).toEqual(['0', '1']);
+      const finished = Date.parse((tries[0].status as { containerStatuses: { state: { terminated: { finishedAt: string } } }[] }).containerStatuses[0].state.terminated.finishedAt);
+      expect(Date.parse(tries[1].metadata.creationTimestamp!) - finished).toBe(10_000);
+    }
+    const st = jobObj(h, 'per').status;
+    expect(st.failedIndexes).toBe('0,1');
+    expect(st.failed).toBe(4);
+    expect(st.conditions).toEqual([expect.objectContaining({ type: 'Failed', reason: 'FailedIndexes', message: 'Job has failed indexes' })]);
+  });
+
+  it('fails at once when more indexes failed than maxFailedIndexes', () => {
+    const h = sandbox();
+    apply(h, job('maxf', 'completions: 3\n      parallelism: 1\n      completionMode: Indexed\n      backoffLimitPerIndex: 0\n      maxFailedIndexes: 0', 'sleep 1; exit 1'));
+    h.run('sleep 30s');
+    const st = jobObj(h, 'maxf').status;
+    expect(st.failedIndexes).toBe('0');
+    expect(st.conditions).toEqual([
+      expect.objectContaining({ type: 'Failed', reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' }),
+    ]);
+    expect(jobPods(h, 'maxf').length).toBe(1);
+  });
+});
