@@ -16,13 +16,13 @@ type Job = Mutable<batchTypes.Job>;
 type JobSpec = Mutable<batchTypes.JobSpec>;
 type CronJob = Mutable<batchTypes.CronJob>;
 
-/** capIndexesListOrNone: at most `cap` characters of the list, cut at a comma and ended with ",...". */
-export function capIndexes(list: string | undefined, cap: number): string {
+/** capIndexesListOrNone: the list up to the first comma at or after `softLimit`, then "...". */
+export function capIndexes(list: string | undefined, softLimit: number): string {
   if (!list) return '<none>';
-  if (list.length <= cap) return list;
-  const cut = list.slice(0, cap);
-  const comma = cut.lastIndexOf(',');
-  return (comma < 0 ? cut : cut.slice(0, comma)) + ',...';
+  let ix = softLimit;
+  while (ix < list.length && list[ix] !== ',') ix++;
+  if (ix >= list.length) return list;
+  return list.slice(0, ix + 1) + '...';
 }
 
 function selectorText(sel: JobSpec['selector']): string {
