@@ -12,7 +12,7 @@ import { KINDS, groupResource } from '../api/kinds.ts';
 import { labelSelectorAsSelector, type Selector } from '../api/labels.ts';
 import { clone, controllerRef, deepEqual, objectKey, type KubeObject } from '../api/object.ts';
 import type * as core from 'kubernetes-types/core/v1';
-import type { LabelSelector, Mutable, Node, Pod } from '../api/types.ts';
+import type { LabelSelector, Mutable, Node, Pod, PodSpec } from '../api/types.ts';
 import { K, R } from '../api/wellknown.ts';
 import { isApiError } from '../api/errors.ts';
 import type { Component, WorkQueue } from '../sim/sim.ts';
@@ -35,6 +35,7 @@ import {
   type BackoffEntry,
   type NodePods,
   type RollingUpdateParams,
+  type ShouldRun,
 } from './daemonset-util.ts';
 import {
   computeTemplateHash,
@@ -185,9 +186,11 @@ export class DaemonSetController implements Controller, Component {
   }
 
   /** The template the controller checks nodes against: the DaemonSet's, with the daemon tolerations. */
-  private daemonPodSpec(ds: DaemonSetObj) {
+  private daemonPodSpec(ds: DaemonSetObj): PodSpec {
     const spec = ds.spec?.template?.spec ?? { containers: [] };
-    return { ...spec, tolerations: daemonPodTolerations(spec) };
+    let out = specCache.get(spec);
+    if (!out) specCache.set(spec, (out = { ...spec, tolerations: daemonPodTolerations(spec) }));
+    return out;
   }
 
   /**
@@ -205,7 +208,7 @@ export class DaemonSetController implements Controller, Component {
     const remove: PodObj[] = [];
     for (const node of nodes) {
       const nodeName = node.metadata.name!;
-      const { shouldRun, shouldContinueRunning } = nodeShouldRunDaemonPod(node, spec);
+      const { shouldRun, shouldContinueRunning } = shouldRunOn(node, spec);
       const pods = byNode.get(nodeName) ?? [];
       if (shouldRun && !pods.length) {
         create.push(nodeName);
@@ -321,7 +324,7 @@ export class DaemonSetController implements Controller, Component {
     const shouldRun = new Map<string, boolean>();
     let desired = 0;
     for (const node of nodes) {
-      const run = nodeShouldRunDaemonPod(node, spec).shouldRun;
+      const run = shouldRunOn(node, spec).shouldRun;
       shouldRun.set(node.metadata.name!, run);
       if (run) {
         desired++;
@@ -357,7 +360,7 @@ export class DaemonSetController implements Controller, Component {
     let available = 0;
     let wakeAt: number | undefined;
     for (const node of nodes) {
-      const { shouldRun } = nodeShouldRunDaemonPod(node, spec);
+      const { shouldRun } = shouldRunOn(node, spec);
       const pods = byNode.get(node.metadata.name!) ?? [];
       if (!shouldRun) {
         if (pods.length) misscheduled++;
@@ -499,6 +502,19 @@ export class DaemonSetController implements Controller, Component {
     const s = state as { failedBackoff?: [string, BackoffEntry][] } | undefined;
     this.failedBackoff = new Map((s?.failedBackoff ?? []).map(([k, e]) => [k, { ...e }]));
   }
+}
+
+// Stored objects never change in place, so what is worked out from a template, or from a node and a
+// template, holds for as long as those objects are the current ones: a sync asks it for every node.
+const specCache = new WeakMap<object, PodSpec>();
+const shouldRunCache = new WeakMap<object, WeakMap<object, ShouldRun>>();
+
+function shouldRunOn(node: NodeObj, spec: PodSpec): ShouldRun {
+  let bySpec = shouldRunCache.get(node);
+  if (!bySpec) shouldRunCache.set(node, (bySpec = new WeakMap()));
+  let r = bySpec.get(spec);
+  if (!r) bySpec.set(spec, (r = nodeShouldRunDaemonPod(node, spec)));
+  return r;
 }
 
 function selectorOf(ds: DaemonSetObj): Selector | undefined {
