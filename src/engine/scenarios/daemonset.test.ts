@@ -51,6 +51,13 @@ describe('a DaemonSet', () => {
       ].join('\n'),
     );
     expect(nodesOf(h)).toEqual(['k8s-node01', 'k8s-node02']);
+    expect(h.run('kubectl get ds -o wide').stdout).toBe(
+      [
+        'NAME                DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE   CONTAINERS          IMAGES                   SELECTOR',
+        'deamonset-example   2         2         2       2            2           <none>          20s   daemonset-example   wangyanglinux/myapp:v1   name=deamonset-example',
+        '',
+      ].join('\n'),
+    );
     const wide = h.run('kubectl get pods -o wide').stdout.split('\n');
     expect(wide[0]).toBe('NAME                      READY   STATUS    RESTARTS   AGE   IP           NODE         NOMINATED NODE   READINESS GATES');
     expect(wide.slice(1, 3).map((l) => l.replace(/^deamonset-example-[a-z0-9]{5} /, 'POD '))).toEqual([

@@ -197,6 +197,17 @@ describe('a StatefulSet', () => {
     expect(objects(h, 'persistentvolumeclaims')).toEqual([]);
   });
 
+  it('deletes the claims of pods scaled away with whenScaled: Delete, and keeps the others', () => {
+    const h = sandbox();
+    const policy = '\n    persistentVolumeClaimRetentionPolicy:\n      whenScaled: Delete';
+    apply(h, webYaml({ extra: policy }));
+    h.run('sleep 30s');
+    apply(h, webYaml({ replicas: 1, extra: policy }));
+    h.run('sleep 30s');
+    expect(names(h)).toEqual(['web-0']);
+    expect(objects(h, 'persistentvolumeclaims').map((c) => c.metadata.name)).toEqual(['www-web-0']);
+  });
+
   it('starts and stops every pod at once with podManagementPolicy: Parallel', () => {
     const h = sandbox();
     apply(h, webYaml({ extra: '\n    podManagementPolicy: Parallel' }));
