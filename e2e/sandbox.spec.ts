@@ -189,3 +189,59 @@ test('rewind shows the cluster as it was before a command, and the learner can c
   await expect(terminal(page)).toContainText(/web\s+1\/1\s+Running\s+0/);
   await expect(pod).toHaveAttribute('data-status', 'Running');
 });
+
+test('a Deployment applied from the editor runs its pods on the workers, and a pod deleted from its menu is replaced', async ({ page }) => {
+  await open(page);
+  const editor = page.getByRole('region', { name: 'Editor' });
+  await editor.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('menuitem', { name: 'Deployment', exact: true }).click();
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await expect(editor.getByRole('status')).toContainText('deployment.apps/nginx-deploy created');
+  const pods = page.getByRole('button', { name: /^Pod nginx-deploy-/ });
+  await expect(pods).toHaveCount(3, { timeout: 30_000 });
+  for (const p of await pods.all()) await expect(p).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+  // The control plane is tainted: every pod is on a worker.
+  await expect(page.getByRole('group', { name: 'Node k8s-master01' }).getByRole('button', { name: /^Pod nginx-deploy-/ })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/deployment-running.png', animations: 'disabled' });
+
+  const first = (await pods.first().getAttribute('aria-label'))!.replace(/^Pod /, '');
+  await page.getByRole('button', { name: `Actions for pod ${first}` }).click();
+  await page.getByRole('menuitem', { name: 'Delete', exact: true }).click();
+  await expect(terminal(page)).toContainText(`pod "${first}" deleted`, { timeout: 30_000 });
+  // The ReplicaSet makes a new pod in its place.
+  await expect(page.getByRole('button', { name: `Pod ${first}`, exact: true })).toHaveCount(0);
+  await expect(pods).toHaveCount(3);
+  for (const p of await pods.all()) await expect(p).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+});
+
+test('a set image rollout is watched in the graph to its end, then rolled back from the inspector', async ({ page }) => {
+  await open(page);
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('5');
+  await typeCommand(page, 'kubectl create deployment web --image=nginx:1.14 --replicas=3');
+  const pods = page.getByRole('button', { name: /^Pod web-/ });
+  await expect(pods).toHaveCount(3, { timeout: 30_000 });
+  for (const p of await pods.all()) await expect(p).toContainText('r1');
+  await page.getByRole('checkbox', { name: 'Owners' }).check();
+  await expect(page.getByRole('button', { name: 'Deployment web', exact: true })).toBeVisible();
+
+  await typeCommand(page, 'kubectl set image deployment/web nginx=nginx:1.15');
+  await typeCommand(page, 'kubectl rollout status deployment/web');
+  // Mid-rollout both ReplicaSets stand in the workloads column.
+  await expect(page.getByRole('button', { name: /^ReplicaSet web-/ })).toHaveCount(2);
+  await page.screenshot({ path: 'test-results/rollout-midway.png', animations: 'disabled' });
+  await expect(terminal(page)).toContainText('deployment "web" successfully rolled out', { timeout: 60_000 });
+  await expect(pods).toHaveCount(3, { timeout: 30_000 });
+  for (const p of await pods.all()) await expect(p).toContainText('r2');
+
+  await page.getByRole('button', { name: 'Deployment web', exact: true }).click();
+  const inspector = page.getByRole('region', { name: 'Deployment/web' });
+  await inspector.getByRole('tab', { name: 'Revisions' }).click();
+  await expect(inspector).toContainText(/REVISION\s+CHANGE-CAUSE/);
+  await inspector.getByRole('button', { name: 'Roll back to revision 1' }).click();
+  await expect(terminal(page)).toContainText('kubectl rollout undo deployment/web --to-revision=1');
+  await expect(terminal(page)).toContainText('deployment.apps/web rolled back');
+  // Revision 1's template comes back as revision 3.
+  await expect(pods).toHaveCount(3, { timeout: 60_000 });
+  for (const p of await pods.all()) await expect(p).toContainText('r3', { timeout: 60_000 });
+  await page.screenshot({ path: 'test-results/rollout-undone.png', animations: 'disabled' });
+});

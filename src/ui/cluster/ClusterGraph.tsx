@@ -132,7 +132,13 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
     setNodes((old) => {
       const byId = new Map(old.map((n) => [n.id, n]));
       const next: AnyNode[] = [];
-      const place = (id: string, def: { x: number; y: number }) => positions.current[id] ?? byId.get(id)?.position ?? def;
+      // Where the learner dragged a box, or where the layout puts it now (it shifts as boxes grow or
+      // arrive, so nothing overlaps); an unchanged place keeps the same object, so nothing re-renders.
+      const place = (id: string, def: { x: number; y: number }) => {
+        const want = positions.current[id] ?? def;
+        const had = byId.get(id)?.position;
+        return had && had.x === want.x && had.y === want.y ? had : { x: want.x, y: want.y };
+      };
       entries.forEach(([name, count], i) => {
         const id = `node:${name}`;
         const prev = byId.get(id) as NodeBoxNode | undefined;
