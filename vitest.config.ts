@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'bin/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
+    // kubectl explain's descriptions, as the CLI has them (the browser's worker loads them lazily).
+    setupFiles: ['src/engine/api/schema/docs.ts'],
   },
 });

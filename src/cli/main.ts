@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { Headless } from '../engine/terminal/headless.ts';
 import { MemoryFS, OverlayFS } from '../engine/shell/index.ts';
 import { HostFS } from './host-fs.ts';
+// kubectl explain's descriptions (the browser's worker loads them lazily instead).
+import '../engine/api/schema/docs.ts';
 
 const HELP = `kube-sandbox: a simulated Kubernetes cluster in your terminal.
 

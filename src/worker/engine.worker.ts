@@ -23,7 +23,14 @@ const fail = (e: unknown) => {
   post({ type: 'error', message: e instanceof Error ? e.message : String(e), fatal: true });
 };
 
+let docsRequested = false;
+
 function startTicking(): void {
+  // kubectl explain's descriptions (~110 KB gzip) come after the cluster is up, not before.
+  if (!docsRequested) {
+    docsRequested = true;
+    void import('../engine/api/schema/docs.ts');
+  }
   last = performance.now();
   if (timer) clearInterval(timer);
   timer = setInterval(() => {

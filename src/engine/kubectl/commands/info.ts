@@ -3,7 +3,7 @@
 
 import { groupVersion, type KindInfo } from '../../api/kinds.ts';
 import { explain, ExplainError } from '../../api/schema/explain.ts';
-import '../../api/schema/docs.ts';
+import { hasSchemaDocs } from '../../api/schema/index.ts';
 import { R } from '../../api/wellknown.ts';
 import { TabWriter, tableWriterOptions } from '../../util/tabwriter.ts';
 import { toJson } from '../../yaml/json.ts';
@@ -107,6 +107,9 @@ function runExplain(inv: Invocation): number {
     info = other;
     version = apiVersion;
   }
+  // The descriptions are a large file: Node imports it at start (api/schema/docs.ts), the browser's
+  // worker fetches it just after the cluster is up.
+  if (!hasSchemaDocs()) throw new KubectlError('the API documentation is still loading; try again in a moment');
   try {
     inv.out(explain(inv.args[0], { apiVersion: version, kind: info.kind, fieldPath: fieldPath.filter(Boolean), recursive: bool(inv.flags, 'recursive') }));
   } catch (e) {
