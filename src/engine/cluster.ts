@@ -38,6 +38,8 @@ import { controlPlaneManifests } from './kubelet/static-pods.ts';
 import { SERVICE_CIDR } from './network/service-alloc.ts';
 import { installAddons } from './sandbox/addons.ts';
 import { ImageRegistry } from './runtime/registry.ts';
+import { MetricsServer } from './metrics/metrics-server.ts';
+import { WorkloadUsage } from './metrics/workload-usage.ts';
 import { Scheduler } from './scheduler/scheduler.ts';
 import { Sim, type SimState } from './sim/sim.ts';
 import { Store, type StoreSnapshot } from './store/store.ts';
@@ -99,6 +101,9 @@ export class Cluster {
   readonly scheduler: Scheduler;
   readonly kubelets = new Map<string, Kubelet>();
   readonly controllers: Controller[] = [];
+  /** What the containers use (loads, load generators), and metrics-server, which measures it. */
+  readonly usage: WorkloadUsage;
+  readonly metrics: MetricsServer;
   private readonly bootstrap: ApiServerBootstrap;
   private readonly ctx: ControllerContext;
   private readonly nodeOptions: KubeletOptions[] = [];
@@ -139,6 +144,8 @@ export class Cluster {
       new TTLAfterFinishedController(this.ctx),
       new CronJobController(this.ctx),
     );
+    this.usage = new WorkloadUsage(this.store, this.sim);
+    this.metrics = new MetricsServer(this.store, this.sim, this.usage, (node) => this.kubelets.get(node)?.isRunning() ?? false);
     this.scheduler = new Scheduler(this.api, this.store, this.sim, this.events);
     this.store.watch(R.pods, (e) => {
       const node = (e.object as Pod).spec?.nodeName;

@@ -46,6 +46,7 @@ const REPOS: Record<string, Repo> = {
   'registry.k8s.io/kube-scheduler': { tags: ['v1.30.14'], mb: 19 },
   'registry.k8s.io/kube-proxy': { tags: ['v1.30.14'], mb: 29 },
   'registry.k8s.io/coredns/coredns': { tags: ['v1.11.1', 'v1.11.3'], mb: 18 },
+  'registry.k8s.io/hpa-example': { tags: ['latest'], mb: 171 },
   'registry.k8s.io/metrics-server/metrics-server': { tags: ['v0.7.1', 'v0.7.2'], mb: 19 },
   'registry.k8s.io/ingress-nginx/controller': { tags: ['v1.10.1', 'v1.11.2'], mb: 105 },
   'docker.io/flannel/flannel': { tags: ['v0.25.4', 'v0.25.1'], mb: 31 },

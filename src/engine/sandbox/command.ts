@@ -6,6 +6,7 @@ import type { Command, CommandContext, CommandRun } from '../shell/types.ts';
 import { formatRFC3339 } from '../util/time.ts';
 import { parseGoDuration } from '../util/duration.ts';
 import { splitKey } from '../api/object.ts';
+import { formatMilli, milliValue } from '../api/quantity.ts';
 
 interface Sub {
   usage: string;
@@ -135,6 +136,12 @@ const SUBCOMMANDS: Record<string, Sub> = {
       return 0;
     },
   },
+  load: {
+    usage: 'sandbox load KIND/NAME CPU [-n NAMESPACE]',
+    help: "Put CPU demand (such as 500m, or 0 to stop) on a Deployment's or Service's ready pods, spread evenly; the pods' usage follows within a minute.",
+    more: [['sandbox load', 'List the loads set.']],
+    run: (c, args, ctx) => runLoad(c, args, ctx),
+  },
   diagnostics: {
     usage: 'sandbox diagnostics',
     help: 'Show problems the simulation noticed in itself (controllers that keep waking each other, errors).',
@@ -145,6 +152,47 @@ const SUBCOMMANDS: Record<string, Sub> = {
     },
   },
 };
+
+const LOAD_KINDS: Record<string, string> = {
+  deployment: 'deployments.apps', deployments: 'deployments.apps', deploy: 'deployments.apps',
+  replicaset: 'replicasets.apps', replicasets: 'replicasets.apps', rs: 'replicasets.apps',
+  statefulset: 'statefulsets.apps', statefulsets: 'statefulsets.apps', sts: 'statefulsets.apps',
+  replicationcontroller: 'replicationcontrollers', replicationcontrollers: 'replicationcontrollers', rc: 'replicationcontrollers',
+  service: 'services', services: 'services', svc: 'services',
+};
+
+function runLoad(c: Cluster, args: string[], ctx: CommandContext): number {
+  const nsIdx = args.findIndex((a) => a === '-n' || a === '--namespace');
+  const ns = nsIdx >= 0 ? args[nsIdx + 1] : 'default';
+  const rest = args.filter((_, i) => nsIdx < 0 || (i !== nsIdx && i !== nsIdx + 1));
+  if (!rest.length) {
+    const loads = c.usage.listLoads();
+    if (!loads.length) out(ctx, 'No loads set.\n');
+    for (const l of loads) out(ctx, `${l.target.resource}/${l.target.name} -n ${l.target.namespace}: ${formatMilli(l.millicores)}\n`);
+    return 0;
+  }
+  const [ref, amount] = rest;
+  const [kind, name] = ref.split('/');
+  const resource = LOAD_KINDS[kind?.toLowerCase() ?? ''];
+  if (!resource || !name || amount === undefined) {
+    err(ctx, 'usage: sandbox load KIND/NAME CPU [-n NAMESPACE]  (KIND: deployment, replicaset, statefulset, rc or service; CPU such as 500m, 1 or 0)\n');
+    return 2;
+  }
+  let milli: number;
+  try {
+    milli = milliValue(amount);
+  } catch {
+    err(ctx, `sandbox load: "${amount}" is not a CPU quantity (try 500m or 1)\n`);
+    return 2;
+  }
+  if (!c.store.get(resource, ns, name)) {
+    err(ctx, `sandbox load: ${kind}/${name} not found in namespace ${ns}\n`);
+    return 1;
+  }
+  c.usage.setLoad({ resource, namespace: ns, name }, milli);
+  out(ctx, milli > 0 ? `load on ${kind}/${name} set to ${formatMilli(milli)} of CPU, spread over its ready pods\n` : `load on ${kind}/${name} removed\n`);
+  return 0;
+}
 
 export function sandboxHelp(): string {
   const lines = ['The sandbox command controls the simulation itself: what a real cluster has no command for.', '', 'Commands:'];

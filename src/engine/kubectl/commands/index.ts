@@ -16,6 +16,7 @@ import { runCommand } from './run.ts';
 import { scaleCommand } from './scale.ts';
 import { setCommand } from './set.ts';
 import { taintCommand } from './taint.ts';
+import { topCommand } from './top.ts';
 import { waitCommand } from './wait.ts';
 
 export const KUBECTL_COMMANDS: KubectlCommand[] = [
@@ -28,6 +29,7 @@ export const KUBECTL_COMMANDS: KubectlCommand[] = [
   rolloutCommand,
   scaleCommand,
   clusterInfoCommand,
+  topCommand,
   cordonCommand,
   uncordonCommand,
   drainCommand,
