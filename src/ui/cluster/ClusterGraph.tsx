@@ -165,7 +165,8 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
     if (!edgeSig) return [];
     return edgeSig.split('\n').map((line) => {
       const [kind, a, b, n] = line.split('>');
-      if (kind === 'svc') return { id: line, source: `side:${a}`, target: `node:${b}`, label: t('graph.selects', { n }), className: 'edge-svc', animated: false };
+      // Services stand right of the nodes: their edges leave on the left and enter the node box on its right.
+      if (kind === 'svc') return { id: line, source: `side:${a}`, target: `node:${b}`, sourceHandle: 'west', targetHandle: 'east', label: n === '1' ? t('graph.selectsOne') : t('graph.selects', { n }), className: 'edge-svc', animated: false };
       if (kind === 'own') return { id: line, source: `side:${a}`, target: `side:${b}`, sourceHandle: 'tree-out', targetHandle: 'tree-in', type: 'smoothstep', className: 'edge-owner' };
       return { id: line, source: `side:${a}`, target: `node:${b}`, label: n, className: 'edge-owner' };
     });

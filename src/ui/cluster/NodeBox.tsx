@@ -151,6 +151,7 @@ export const NodeBox = memo(function NodeBox({ data }: NodeProps<NodeBoxNode>) {
         </div>
       )}
       <Handle type="source" position={Position.Right} className="handle" isConnectable={false} />
+      <Handle type="target" id="east" position={Position.Right} className="handle" isConnectable={false} />
     </div>
   );
 });

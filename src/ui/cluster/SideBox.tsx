@@ -45,6 +45,7 @@ export const SideBox = memo(function SideBox({ data }: NodeProps<SideBoxNode>) {
       {/* Owner to owned within the workloads column: a bracket on the left, like a tree. */}
       <Handle type="source" id="tree-out" position={Position.Left} className="handle" isConnectable={false} />
       <Handle type="target" id="tree-in" position={Position.Left} className="handle" isConnectable={false} />
+      <Handle type="source" id="west" position={Position.Left} className="handle" isConnectable={false} />
     </div>
   );
 });

@@ -28,6 +28,7 @@ defineMessages(
     'graph.controlPlane': 'Control plane',
     'graph.summary': '{n} pods',
     'graph.selects': '{n} pods',
+    'graph.selectsOne': '1 pod',
     'graph.toolbar': 'Graph',
   },
   {
@@ -57,6 +58,7 @@ defineMessages(
     'graph.controlPlane': '控制平面',
     'graph.summary': '{n} 个 Pod',
     'graph.selects': '{n} 个 Pod',
+    'graph.selectsOne': '1 个 Pod',
     'graph.toolbar': '集群图',
   },
 );
