@@ -321,6 +321,7 @@ export class EngineHost {
       : query === 'describe' ? `kubectl describe ${target}`
       : query === 'logs' ? `kubectl logs ${shellQuote(name)}${ns}${container ? ` -c ${shellQuote(container)}` : ''}`
       : query === 'history' ? `kubectl rollout history ${target}`
+      : query === 'loads' ? 'sandbox load'
       : `kubectl get events${ns} --field-selector involvedObject.name=${shellQuote(name)}`;
     const r = this.runTool(line, false);
     return r.stdout + r.stderr;

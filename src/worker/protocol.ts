@@ -48,8 +48,8 @@ export interface SavedTimeline {
   marks: Mark[];
 }
 
-/** `history` is `kubectl rollout history` (Deployments, DaemonSets, StatefulSets). */
-export type QueryKind = 'yaml' | 'describe' | 'events' | 'logs' | 'history';
+/** `history` is `kubectl rollout history` (Deployments, DaemonSets, StatefulSets); `loads` is `sandbox load`'s list. */
+export type QueryKind = 'yaml' | 'describe' | 'events' | 'logs' | 'history' | 'loads';
 
 export type ToWorker =
   /** Starts a fresh cluster, or one restored from a save. */

@@ -1,7 +1,7 @@
 // The inspector: the selected object's live YAML (status included), describe output, its Events and
 // its logs, each read through kubectl in the worker and refreshed as the object changes.
 
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { EngineClient } from '../engine-client.ts';
 import { requestId } from '../engine-client.ts';
 import { useCluster } from '../state/cluster-store.ts';
@@ -12,6 +12,7 @@ import type { FromWorker, QueryKind } from '../../worker/protocol.ts';
 import { EventTable } from '../events/EventTable.tsx';
 import { typeInTerminal } from '../terminal/terminal-bus.ts';
 import { revisionsOf } from './revisions.ts';
+import { LOAD_KINDS, loadCommand, loadOf } from './load.ts';
 
 defineMessages(
   {
@@ -30,6 +31,8 @@ defineMessages(
     'inspector.history': 'Revisions',
     'inspector.rollback': 'Roll back to revision {n}',
     'inspector.current': 'revision {n} is the current one',
+    'inspector.load': 'CPU load',
+    'inspector.loadHint': 'Demand spread over its ready pods: kubectl top and the HorizontalPodAutoscaler see it',
   },
   {
     'inspector.none': '在图中点击节点、Pod 或 Service，查看它的详情。',
@@ -47,6 +50,8 @@ defineMessages(
     'inspector.history': '版本历史',
     'inspector.rollback': '回滚到第 {n} 版',
     'inspector.current': '第 {n} 版是当前版本',
+    'inspector.load': 'CPU 负载',
+    'inspector.loadHint': '分摊到就绪 Pod 上的负载：kubectl top 和 HorizontalPodAutoscaler 都能看到',
   },
 );
 
@@ -101,6 +106,7 @@ export function Inspector({ client }: { client: EngineClient }) {
           ✕
         </button>
       </header>
+      {LOAD_KINDS[view.resource] && <LoadSlider client={client} resource={view.resource} namespace={view.namespace} name={view.name} />}
       <div role="tablist" aria-label={t('inspector.tabs')} className="tabs small">
         {TABS.filter((k) => (k !== 'logs' || isPod) && (k !== 'history' || rolloutKind)).map((k) => (
           <button type="button" role="tab" key={k} aria-selected={shownTab === k} onClick={() => setTab(k)}>
@@ -154,5 +160,41 @@ function RollbackButtons({ text, run }: { text: string; run: (revision: number) 
         ))}
       <span className="muted">{t('inspector.current', { n: current })}</span>
     </div>
+  );
+}
+
+/** Puts CPU load on a workload or Service through `sandbox load`, typed into the terminal once the slider rests. */
+function LoadSlider({ client, resource, namespace, name }: { client: EngineClient; resource: string; namespace: string; name: string }) {
+  const t = useT();
+  const [value, setValue] = useState<number | null>(null);
+  const sent = useRef<number | null>(null);
+  // What the engine has now (the learner may have set it in the terminal).
+  useEffect(() => {
+    let live = true;
+    const id = requestId();
+    void client.request({ type: 'query', id, query: 'loads', resource, name }, (m): m is Extract<FromWorker, { type: 'query-result' }> => m.type === 'query-result' && m.id === id).then((r) => {
+      if (!live) return;
+      const v = loadOf(r.text, resource, namespace, name);
+      sent.current = v;
+      setValue(v);
+    });
+    return () => {
+      live = false;
+    };
+  }, [client, resource, namespace, name]);
+  useEffect(() => {
+    if (value === null || value === sent.current) return;
+    const timer = setTimeout(() => {
+      sent.current = value;
+      typeInTerminal(loadCommand(resource, namespace, name, value), { run: true });
+    }, 350);
+    return () => clearTimeout(timer);
+  }, [value, resource, namespace, name]);
+  return (
+    <label className="load-slider" title={t('inspector.loadHint')}>
+      <span>{t('inspector.load')}</span>
+      <input type="range" min={0} max={2000} step={50} value={value ?? 0} disabled={value === null} aria-label={t('inspector.load')} aria-valuetext={`${value ?? 0}m`} onChange={(e) => setValue(Number(e.target.value))} />
+      <output className="mono">{value ?? 0}m</output>
+    </label>
   );
 }
