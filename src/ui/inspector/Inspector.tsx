@@ -59,6 +59,7 @@ const TABS: QueryKind[] = ['yaml', 'describe', 'events', 'logs', 'history'];
 /** The kinds `kubectl rollout history` and `rollout undo` work on. */
 const ROLLOUT_KINDS: Record<string, string> = { 'deployments.apps': 'deployment', 'daemonsets.apps': 'daemonset', 'statefulsets.apps': 'statefulset' };
 const REFRESH_MS = 400;
+const LOGS_REFRESH_MS = 1000;
 
 export function Inspector({ client }: { client: EngineClient }) {
   const t = useT();
@@ -72,6 +73,14 @@ export function Inspector({ client }: { client: EngineClient }) {
   const containers = useMemo(() => view?.pod?.containers.map((c) => c.name) ?? [], [view?.pod?.containers]);
   const rolloutKind = view ? ROLLOUT_KINDS[view.resource] : undefined;
   const shownTab = (tab === 'logs' && !isPod) || (tab === 'history' && !rolloutKind) ? 'yaml' : tab;
+
+  // Logs grow without the pod changing: while they are shown they are read again every second.
+  const [logTick, setLogTick] = useState(0);
+  useEffect(() => {
+    if (shownTab !== 'logs') return;
+    const timer = setInterval(() => setLogTick((n) => n + 1), LOGS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [shownTab]);
 
   // Re-read when the object changes, at most every REFRESH_MS.
   useEffect(() => {
@@ -89,7 +98,7 @@ export function Inspector({ client }: { client: EngineClient }) {
       live = false;
       clearTimeout(timer);
     };
-  }, [client, view, shownTab, container, containers]);
+  }, [client, view, shownTab, container, containers, logTick]);
 
   if (!key) return <p className="empty">{t('inspector.none')}</p>;
   if (!view) return <p className="empty">{t('inspector.gone', { key })}</p>;
