@@ -29,6 +29,7 @@ import { TTLAfterFinishedController } from './controllers/ttl-after-finished.ts'
 import { CronJobController } from './controllers/cronjob.ts';
 import { REPLICATION_CONTROLLER, ReplicaSetController } from './controllers/replicaset.ts';
 import { DeploymentController } from './controllers/deployment.ts';
+import { HorizontalPodAutoscalerController } from './controllers/horizontal-pod-autoscaler.ts';
 import { TaintEvictionController } from './controllers/taint-eviction.ts';
 import { fakeCertificate, RootCAPublisher } from './controllers/root-ca-publisher.ts';
 import { ServiceAccountController } from './controllers/serviceaccount.ts';
@@ -146,6 +147,7 @@ export class Cluster {
     );
     this.usage = new WorkloadUsage(this.store, this.sim);
     this.metrics = new MetricsServer(this.store, this.sim, this.usage, (node) => this.kubelets.get(node)?.isRunning() ?? false);
+    this.controllers.push(new HorizontalPodAutoscalerController(this.ctx, this.metrics));
     this.scheduler = new Scheduler(this.api, this.store, this.sim, this.events);
     this.store.watch(R.pods, (e) => {
       const node = (e.object as Pod).spec?.nodeName;

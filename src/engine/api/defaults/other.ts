@@ -3,6 +3,7 @@
 // PodDisruptionBudgets, Leases and events.k8s.io Events have no defaults (an Ingress path's
 // pathType in particular is required, not defaulted).
 
+import { convertHPAv1ToV2 } from './hpa-conversion.ts';
 import type * as autoscaling from 'kubernetes-types/autoscaling/v2';
 import type * as discovery from 'kubernetes-types/discovery/v1';
 import type * as networking from 'kubernetes-types/networking/v1';
@@ -58,6 +59,7 @@ function fillScalingRules(from: HPAScalingRules | undefined, to: HPAScalingRules
  * given, and a behavior filled in only when one is given.
  */
 export function defaultHorizontalPodAutoscaler(obj: KubeObject): void {
+  convertHPAv1ToV2(obj);
   const hpa = obj as unknown as HPA;
   const spec = (hpa.spec ??= {} as NonNullable<HPA['spec']>);
   spec.minReplicas ??= 1;

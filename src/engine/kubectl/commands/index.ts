@@ -3,6 +3,7 @@
 import type { KubectlCommand } from '../types.ts';
 import { annotateCommand, labelCommand } from './label.ts';
 import { applyCommand } from './apply.ts';
+import { autoscaleCommand } from './autoscale.ts';
 import { configCommand } from './config.ts';
 import { createCommand } from './create.ts';
 import { deleteCommand } from './delete.ts';
@@ -28,6 +29,7 @@ export const KUBECTL_COMMANDS: KubectlCommand[] = [
   deleteCommand,
   rolloutCommand,
   scaleCommand,
+  autoscaleCommand,
   clusterInfoCommand,
   topCommand,
   cordonCommand,
