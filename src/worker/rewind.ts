@@ -10,6 +10,8 @@ interface Checkpoint {
   at: number;
   /** The journal's length when it was taken: replay starts at this entry. */
   index: number;
+  /** Stored objects then (what the checkpoint weighs). */
+  objects: number;
   save: SavedSandbox;
   marks: Mark[];
 }
@@ -18,6 +20,18 @@ interface Checkpoint {
 export const CHECKPOINT_EVERY_MS = 60_000;
 /** Checkpoints kept; beyond this, every other one in the older half is dropped. */
 export const MAX_CHECKPOINTS = 240;
+/**
+ * What the checkpoints may hold, roughly: a checkpoint copies the simulation's state, a few KB per
+ * stored object (3.4 MB for 1,000 pods on 20 nodes), so a big cluster keeps fewer of them.
+ */
+export const CHECKPOINT_BUDGET_BYTES = 256 * 1024 * 1024;
+const BYTES_PER_OBJECT = 3 * 1024;
+const MIN_CHECKPOINTS = 8;
+
+/** How many checkpoints a cluster of `objects` stored objects may keep. */
+export function checkpointLimit(objects: number): number {
+  return Math.max(MIN_CHECKPOINTS, Math.min(MAX_CHECKPOINTS, Math.floor(CHECKPOINT_BUDGET_BYTES / Math.max(1, objects * BYTES_PER_OBJECT))));
+}
 
 export class Rewind {
   /** Where the timeline begins. */
@@ -33,7 +47,7 @@ export class Rewind {
     if (saved) {
       this.start = saved.start;
       this.entries = [...saved.entries];
-      this.checkpoints.push({ at: saved.start, index: 0, save: saved.base, marks: saved.baseMarks });
+      this.checkpoints.push({ at: saved.start, index: 0, objects: 0, save: saved.base, marks: saved.baseMarks });
     } else {
       this.start = host.cluster.now();
       this.checkpoints.push(this.take(host));
@@ -92,7 +106,7 @@ export class Rewind {
     const passTo = (to: number) => {
       while (host.cluster.now() < to) {
         host.advanceTo(Math.min(to, host.cluster.now() + CHECKPOINT_EVERY_MS));
-        if (host.idle()) this.insert({ at: host.cluster.now(), index: i, save: host.checkpoint(), marks: host.marksSoFar() });
+        if (host.idle()) this.insert(this.take(host, i));
       }
     };
     for (; i < this.entries.length && this.entries[i].at < t; i++) {
@@ -118,10 +132,15 @@ export class Rewind {
   }
 
   private thin(): void {
-    if (this.checkpoints.length <= MAX_CHECKPOINTS) return;
-    const half = this.checkpoints.length >> 1;
-    this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+    const limit = checkpointLimit(Math.max(...this.checkpoints.map((c) => c.objects)));
+    // Every other one of the older half goes (the first, the timeline's base, always stays), until
+    // they fit: the recent past stays dense, the distant past sparser.
+    while (this.checkpoints.length > limit) {
+      const half = this.checkpoints.length >> 1;
+      this.checkpoints = this.checkpoints.filter((_, i) => i === 0 || i >= half || i % 2 === 0);
+    }
   }
+
 
   /** Forgets everything from `at` on: the learner continues from there. */
   truncate(at: number): void {
@@ -134,9 +153,12 @@ export class Rewind {
     return c.at <= t && (c.index === 0 || this.entries[c.index - 1].at < t);
   }
 
-  private take(host: EngineHost): Checkpoint {
-    return { at: host.cluster.now(), index: this.entries.length, save: host.checkpoint(), marks: host.marksSoFar() };
+  private take(host: EngineHost, index = this.entries.length): Checkpoint {
+    const store = host.cluster.store;
+    const objects = store.resources().reduce((n, r) => n + store.count(r), 0);
+    return { at: host.cluster.now(), index, objects, save: host.checkpoint(), marks: host.marksSoFar() };
   }
+
 }
 
 /** Performs a journalled op on a host, as the worker did when it first came in. */
