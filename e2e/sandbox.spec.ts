@@ -245,3 +245,28 @@ test('a set image rollout is watched in the graph to its end, then rolled back f
   for (const p of await pods.all()) await expect(p).toContainText('r3', { timeout: 60_000 });
   await page.screenshot({ path: 'test-results/rollout-undone.png', animations: 'disabled' });
 });
+
+test('the load slider drives CPU and the HorizontalPodAutoscaler scales the Deployment out in the graph', async ({ page }) => {
+  await open(page);
+  await typeCommand(page, 'kubectl create deployment php-apache --image=registry.k8s.io/hpa-example');
+  await typeCommand(page, 'kubectl set resources deployment php-apache --requests=cpu=200m');
+  await typeCommand(page, 'kubectl autoscale deployment php-apache --cpu-percent=50 --min=1 --max=10');
+  await expect(terminal(page)).toContainText('horizontalpodautoscaler.autoscaling/php-apache autoscaled');
+  const pods = page.getByRole('button', { name: /^Pod php-apache-/ });
+  await expect(pods).toHaveCount(1, { timeout: 30_000 });
+
+  await page.getByRole('checkbox', { name: 'Owners' }).check();
+  await page.getByRole('button', { name: 'Deployment php-apache', exact: true }).click();
+  const slider = page.getByRole('region', { name: 'Deployment/php-apache' }).getByRole('slider', { name: 'CPU load' });
+  await expect(slider).toBeEnabled();
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(terminal(page)).toContainText('load on deployment/php-apache set to 2 of CPU');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+  // 2 CPUs of demand over 200m requests: the autoscaler goes to its maximum, four pods or double at a time.
+  await expect(pods).toHaveCount(10, { timeout: 60_000 });
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('0');
+  await page.screenshot({ path: 'test-results/hpa-scaled.png', animations: 'disabled' });
+  await typeCommand(page, 'kubectl get hpa');
+  await expect(terminal(page)).toContainText(/php-apache\s+Deployment\/php-apache\s+cpu: \d+%\/50%\s+1\s+10\s+10\s/);
+});
