@@ -145,6 +145,35 @@ describe('the php-apache walkthrough', () => {
     expect(h.run('kubectl top pod').output).toBe('error: Metrics API not available\n');
   });
 
+  it('kubectl describe hpa lays out metrics, replicas, conditions and events as kubectl does', () => {
+    const h = walkthrough();
+    h.run(GENERATOR);
+    h.run('sleep 30');
+    expect(h.run('kubectl describe hpa php-apache').stdout).toBe(yaml`
+      Name:                                                  php-apache
+      Namespace:                                             default
+      Labels:                                                <none>
+      Annotations:                                           <none>
+      CreationTimestamp:                                     Mon, 02 Jun 2025 08:06:00 +0000
+      Reference:                                             Deployment/php-apache
+      Metrics:                                               ( current / target )
+        resource cpu on pods  (as a percentage of request):  134% (268m) / 50%
+      Min replicas:                                          1
+      Max replicas:                                          10
+      Deployment pods:                                       4 current / 4 desired
+      Conditions:
+        Type            Status  Reason              Message
+        ----            ------  ------              -------
+        AbleToScale     True    ReadyForNewScale    recommended size matches current size
+        ScalingActive   True    ValidMetricFound    the HPA was able to successfully calculate a replica count from cpu resource utilization (percentage of request)
+        ScalingLimited  False   DesiredWithinRange  the desired count is within the acceptable range
+      Events:
+        Type    Reason             Age   From                       Message
+        ----    ------             ----  ----                       -------
+        Normal  SuccessfulRescale  15s   horizontal-pod-autoscaler  New size: 4; reason: cpu resource utilization (percentage of request) above target
+    `);
+  });
+
   it('follows `sandbox load` on the Deployment as it follows a generator', () => {
     const h = walkthrough();
     expect(h.run('sandbox load deployment/php-apache 450m').stdout).toBe('load on deployment/php-apache set to 450m of CPU, spread over its ready pods\n');

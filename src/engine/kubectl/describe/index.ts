@@ -5,6 +5,7 @@ import { genericDescriber } from './generic.ts';
 import { podDescriber } from './pod.ts';
 import { cronJobDescriber, jobDescriber } from './job.ts';
 import { nodeDescriber } from './node.ts';
+import { hpaDescriber } from './hpa.ts';
 import { daemonSetDescriber } from './daemonset.ts';
 import { statefulSetDescriber } from './statefulset.ts';
 import { deploymentDescriber } from './deployment.ts';
@@ -27,6 +28,7 @@ const DESCRIBERS: Record<string, Describer> = {
   replicationcontrollers: replicationControllerDescriber,
   'jobs.batch': jobDescriber,
   'cronjobs.batch': cronJobDescriber,
+  'horizontalpodautoscalers.autoscaling': hpaDescriber,
 };
 
 export function describerFor(groupResource: string): Describer {
