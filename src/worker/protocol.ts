@@ -156,6 +156,10 @@ export interface WorkloadView {
   revision: string;
   /** spec.replicas where the kind has it (a ReplicaSet scaled to 0 by a rollout is history). */
   replicas?: number;
+  /** A HorizontalPodAutoscaler's target, as an object key ("deployments.apps/default/web"). */
+  scales?: string;
+  /** A line in place of READY: an autoscaler's TARGETS and replicas. */
+  detail?: string;
   /** selector.matchLabels (or spec.selector for RCs), for drawing edges. */
   selector: Record<string, string>;
 }

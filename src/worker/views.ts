@@ -4,6 +4,7 @@
 import type { KubeObject } from '../engine/api/object.ts';
 import type { Event, Node, Pod, Service } from '../engine/api/types.ts';
 import { nodeRoles, nodeStatus, podRow } from '../engine/kubectl/printers/tables/core.ts';
+import { hpaTargets } from '../engine/kubectl/printers/tables/workloads.ts';
 import { parseRFC3339 } from '../engine/util/time.ts';
 import type { ContainerView, EventView, ObjectView } from './protocol.ts';
 
@@ -21,6 +22,7 @@ export const VIEWED_RESOURCES: ReadonlySet<string> = new Set([
   'jobs.batch',
   'cronjobs.batch',
   'replicationcontrollers',
+  'horizontalpodautoscalers.autoscaling',
   'persistentvolumeclaims',
   'horizontalpodautoscalers.autoscaling',
 ]);
@@ -129,8 +131,25 @@ function workloadView(resource: string, obj: KubeObject): NonNullable<ObjectView
       ready = `${num(status.succeeded)}/${typeof spec.completions === 'number' ? spec.completions : 1}`;
       break;
   }
+  if (resource === 'horizontalpodautoscalers.autoscaling') return hpaView(obj, spec, status, selector);
   const revision = (obj.metadata.annotations ?? {})['deployment.kubernetes.io/revision'] ?? '';
   return { ready, selector, revision, ...(typeof spec.replicas === 'number' ? { replicas: spec.replicas } : {}) };
+}
+
+/** The resources an autoscaler's scaleTargetRef names, by kind. */
+const SCALED: Record<string, string> = { Deployment: 'deployments.apps', ReplicaSet: 'replicasets.apps', StatefulSet: 'statefulsets.apps', ReplicationController: 'replicationcontrollers' };
+
+function hpaView(obj: KubeObject, spec: Record<string, unknown>, status: Record<string, unknown>, selector: Record<string, string>): NonNullable<ObjectView['workload']> {
+  const ref = rec(spec.scaleTargetRef);
+  const resource = SCALED[String(ref.kind ?? '')];
+  const targets = hpaTargets(spec.metrics as Parameters<typeof hpaTargets>[0], status.currentMetrics as Parameters<typeof hpaTargets>[1]);
+  return {
+    ready: '',
+    selector,
+    revision: '',
+    ...(resource && typeof ref.name === 'string' ? { scales: `${resource}/${obj.metadata.namespace ?? ''}/${ref.name}` } : {}),
+    detail: `${targets} · ${num(status.currentReplicas)} (${num(spec.minReplicas ?? 1)}–${num(spec.maxReplicas)})`,
+  };
 }
 
 export function eventView(e: Event): EventView {

@@ -22,7 +22,7 @@ import './cluster.css';
 const nodeTypes = { k8snode: NodeBox, side: SideBox };
 /** Above this many pods, nodes show counts by status instead of a tile per pod. */
 const SUMMARY_ABOVE = 3000;
-const WORKLOADS = ['deployments.apps', 'statefulsets.apps', 'daemonsets.apps', 'cronjobs.batch', 'jobs.batch', 'replicasets.apps', 'replicationcontrollers'];
+const WORKLOADS = ['deployments.apps', 'statefulsets.apps', 'daemonsets.apps', 'cronjobs.batch', 'jobs.batch', 'replicasets.apps', 'replicationcontrollers', 'horizontalpodautoscalers.autoscaling'];
 
 type AnyNode = NodeBoxNode | SideBoxNode;
 
@@ -60,6 +60,7 @@ function edgeSignature(s: ClusterState, v: GraphView): string {
         const parent = s.byUid[uid];
         if (parent && owners.has(parent)) out.push(`own>${parent}>${ok}`);
       }
+      if (o.workload?.scales && owners.has(o.workload.scales)) out.push(`scales>${ok}>${o.workload.scales}`);
     }
     const per: Record<string, number> = {};
     for (const p of pods) {
@@ -167,6 +168,7 @@ function Graph({ onAction }: { onSelect: (key: string) => void; onAction: (comma
       const [kind, a, b, n] = line.split('>');
       // Services stand right of the nodes: their edges leave on the left and enter the node box on its right.
       if (kind === 'svc') return { id: line, source: `side:${a}`, target: `node:${b}`, sourceHandle: 'west', targetHandle: 'east', label: n === '1' ? t('graph.selectsOne') : t('graph.selects', { n }), className: 'edge-svc', animated: false };
+      if (kind === 'scales') return { id: line, source: `side:${a}`, target: `side:${b}`, sourceHandle: 'tree-out', targetHandle: 'tree-in', type: 'smoothstep', label: t('graph.scales'), className: 'edge-scales' };
       if (kind === 'own') return { id: line, source: `side:${a}`, target: `side:${b}`, sourceHandle: 'tree-out', targetHandle: 'tree-in', type: 'smoothstep', className: 'edge-owner' };
       return { id: line, source: `side:${a}`, target: `node:${b}`, label: n, className: 'edge-owner' };
     });

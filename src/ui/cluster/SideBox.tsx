@@ -14,7 +14,7 @@ export const SideBox = memo(function SideBox({ data }: NodeProps<SideBoxNode>) {
   const selected = useUi((s) => s.selected === data.objectKey);
   if (!v) return null;
   const w = v.workload;
-  const detail = v.service ? `${v.service.type} ${v.service.clusterIP} ${v.service.ports}` : w?.ready ? `READY ${w.ready}` : '';
+  const detail = v.service ? `${v.service.type} ${v.service.clusterIP} ${v.service.ports}` : w?.detail ? w.detail : w?.ready ? `READY ${w.ready}` : '';
   // A ReplicaSet a rollout has scaled to 0 is kept only as revision history.
   const history = v.kind === 'ReplicaSet' && w?.replicas === 0;
   const select = () => useUi.setState({ selected: v.key, sideTab: 'inspector' });

@@ -11,7 +11,9 @@ export function familyOrder(keys: string[], s: Pick<ClusterState, 'objects' | 'b
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   for (const k of keys) {
-    const parent = (s.objects[k]?.owners ?? []).map((u) => s.byUid[u]).find((p) => p && set.has(p));
+    // An autoscaler stands with what it scales.
+    const scales = s.objects[k]?.workload?.scales;
+    const parent = scales && set.has(scales) ? scales : (s.objects[k]?.owners ?? []).map((u) => s.byUid[u]).find((p) => p && set.has(p));
     if (parent) (children.get(parent) ?? children.set(parent, []).get(parent)!).push(k);
     else roots.push(k);
   }

@@ -29,6 +29,7 @@ defineMessages(
     'graph.summary': '{n} pods',
     'graph.selects': '{n} pods',
     'graph.selectsOne': '1 pod',
+    'graph.scales': 'scales',
     'graph.toolbar': 'Graph',
   },
   {
@@ -59,6 +60,7 @@ defineMessages(
     'graph.summary': '{n} 个 Pod',
     'graph.selects': '{n} 个 Pod',
     'graph.selectsOne': '1 个 Pod',
+    'graph.scales': '伸缩',
     'graph.toolbar': '集群图',
   },
 );

@@ -82,18 +82,21 @@ export function Inspector({ client }: { client: EngineClient }) {
     return () => clearInterval(timer);
   }, [shownTab]);
 
-  // Re-read when the object changes, at most every REFRESH_MS.
+  // Re-read when the object changes, at most every REFRESH_MS: a throttle, not a debounce, so an
+  // object that changes on every frame (a scaling Deployment) is still read while it changes.
+  const lastRead = useRef(0);
   useEffect(() => {
     if (!view || shownTab === 'events') return;
     let live = true;
     const timer = setTimeout(() => {
+      lastRead.current = performance.now();
       const id = requestId();
       void client
         .request({ type: 'query', id, query: shownTab, resource: view.resource, namespace: view.namespace || undefined, name: view.name, container: container || containers[0] }, (m): m is Extract<FromWorker, { type: 'query-result' }> => m.type === 'query-result' && m.id === id)
         .then((r) => {
           if (live) setText(r.text);
         });
-    }, REFRESH_MS);
+    }, Math.max(0, REFRESH_MS - (performance.now() - lastRead.current)));
     return () => {
       live = false;
       clearTimeout(timer);
