@@ -191,4 +191,85 @@ describe('the php-apache walkthrough', () => {
     copy.advance(5 * 60_000);
     expect(JSON.stringify(copy.snapshot())).toBe(JSON.stringify(h.cluster.snapshot()));
   });
+
+  it('an autoscaling/v2 HPA with a scale-down policy of one pod a minute steps down one at a time', () => {
+    const h = sandbox();
+    h.session.fs.writeFile('/root/php-apache.yaml', PHP_APACHE);
+    h.session.fs.writeFile('/root/hpa.yaml', yaml`
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata:
+        name: php-apache
+      spec:
+        scaleTargetRef:
+          apiVersion: apps/v1
+          kind: Deployment
+          name: php-apache
+        minReplicas: 1
+        maxReplicas: 10
+        metrics:
+        - type: Resource
+          resource:
+            name: cpu
+            target:
+              type: Utilization
+              averageUtilization: 50
+        behavior:
+          scaleDown:
+            stabilizationWindowSeconds: 30
+            policies:
+            - type: Pods
+              value: 1
+              periodSeconds: 60
+    `);
+    h.run('kubectl apply -f php-apache.yaml && kubectl scale deployment php-apache --replicas=4 && sleep 60 && kubectl apply -f hpa.yaml');
+    expect(h.run('kubectl describe hpa php-apache').stdout).toContain(yaml`
+      Behavior:
+        Scale Up:
+          Stabilization Window: 0 seconds
+          Select Policy: Max
+          Policies:
+            - Type: Pods     Value: 4    Period: 15 seconds
+            - Type: Percent  Value: 100  Period: 15 seconds
+        Scale Down:
+          Stabilization Window: 30 seconds
+          Select Policy: Max
+          Policies:
+            - Type: Pods  Value: 1  Period: 60 seconds
+    `);
+    const seen: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      h.run('sleep 60');
+      seen.push(replicas(h));
+    }
+    expect(seen).toEqual([3, 2, 1, 1, 1, 1]);
+    // At 1% (2m of 200m) ceil(0.02 × 1) is 1: the minimum is not what limits it.
+    expect(hpa(h).status?.conditions?.find((c) => c.type === 'ScalingLimited')).toMatchObject({ status: 'False', reason: 'DesiredWithinRange' });
+  });
+
+  it('scales on memory with an AverageValue target', () => {
+    const h = sandbox();
+    h.session.fs.writeFile('/root/php-apache.yaml', PHP_APACHE);
+    h.session.fs.writeFile('/root/hpa.yaml', yaml`
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata:
+        name: php-apache
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: php-apache}
+        minReplicas: 1
+        maxReplicas: 5
+        metrics:
+        - type: Resource
+          resource:
+            name: memory
+            target:
+              type: AverageValue
+              averageValue: 4Mi
+    `);
+    h.run('kubectl apply -f php-apache.yaml && sleep 60 && kubectl apply -f hpa.yaml && sleep 16');
+    // php-apache idles at about 9Mi: more than twice the 4Mi average asked for.
+    expect(hpaEvents(h)[0]).toBe('SuccessfulRescale: New size: 3; reason: memory resource above target');
+    expect(h.run('kubectl get hpa --no-headers').stdout).toMatch(/^php-apache {3}Deployment\/php-apache {3}memory: \d+\/4Mi {3}1 {5}5 {5}1 {5}/);
+  });
 });
