@@ -285,10 +285,13 @@ export class HorizontalPodAutoscalerController implements Controller, Component 
     const calcPods: CalcPod[] = pods.map((p) => {
       const ready = p.status?.conditions?.find((c) => c.type === 'Ready');
       let request: number | undefined = 0;
+      let noRequestContainer: string | undefined;
       for (const c of p.spec?.containers ?? []) {
         const r = c.resources?.requests?.[name];
-        if (r === undefined) request = undefined;
-        else if (request !== undefined) request += milliValue(r);
+        if (r === undefined) {
+          request = undefined;
+          noRequestContainer ??= c.name;
+        } else if (request !== undefined) request += milliValue(r);
       }
       return {
         name: p.metadata.name!,
@@ -297,6 +300,7 @@ export class HorizontalPodAutoscalerController implements Controller, Component 
         ready: ready ? { status: ready.status, lastTransitionTime: parseRFC3339(ready.lastTransitionTime) ?? 0 } : undefined,
         startTime: parseRFC3339(p.status?.startTime),
         request,
+        noRequestContainer,
       };
     });
     try {

@@ -53,7 +53,7 @@ describe('resourceReplicas (GetResourceReplicas)', () => {
   it.each<[string, CalcPod[], Map<string, PodMetric>, string]>([
     ['no pods', [], metrics([100]), 'no pods returned by selector while calculating replica count'],
     ['only unready pods', pods([1000], [false]), metrics([100]), 'did not receive metrics for targeted pods (pods might be unready)'],
-    ['a pod without a request', [{ ...pods([1000])[0], request: undefined }], metrics([100]), 'missing request for cpu in container of Pod p0'],
+    ['a pod without a request', [{ ...pods([1000])[0], request: undefined, noRequestContainer: 'nginx' }], metrics([100]), 'missing request for cpu in container nginx of Pod p0'],
   ])('fails with %s', (_n, ps, ms, msg) => {
     expect(() => resourceReplicas({ currentReplicas: 1, pods: ps, metrics: ms, resource: 'cpu', now: NOW, targetUtilization: 50 })).toThrow(msg);
   });

@@ -24,6 +24,8 @@ export interface CalcPod {
   startTime?: number;
   /** The sum of the containers' requests of the resource (undefined: a container has none). */
   request?: number;
+  /** The first container without a request, when request is undefined. */
+  noRequestContainer?: string;
 }
 
 export interface PodMetric {
@@ -136,7 +138,7 @@ export function resourceReplicas(args: {
   const utilizationMode = targetUtilization !== undefined;
   if (utilizationMode) {
     for (const p of pods) {
-      if (p.request === undefined) throw new CalcError(`missing request for ${resource} in container of Pod ${p.name}`);
+      if (p.request === undefined) throw new CalcError(`missing request for ${resource} in container ${p.noRequestContainer ?? ''} of Pod ${p.name}`);
       requests.set(p.name, p.request);
     }
   }

@@ -272,4 +272,30 @@ describe('the php-apache walkthrough', () => {
     expect(hpaEvents(h)[0]).toBe('SuccessfulRescale: New size: 3; reason: memory resource above target');
     expect(h.run('kubectl get hpa --no-headers').stdout).toMatch(/^php-apache {3}Deployment\/php-apache {3}memory: \d+\/4Mi {3}1 {5}5 {5}1 {5}/);
   });
+
+  it('reports pods without a CPU request and a missing target as the controller does', () => {
+    const h = sandbox();
+    h.session.fs.writeFile('/root/ghost.yaml', yaml`
+      apiVersion: autoscaling/v2
+      kind: HorizontalPodAutoscaler
+      metadata:
+        name: ghost
+      spec:
+        scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: gone}
+        maxReplicas: 3
+    `);
+    h.run('kubectl create deployment web --image=nginx && sleep 60 && kubectl autoscale deployment web --max=3 && kubectl apply -f ghost.yaml');
+    h.run('sleep 16');
+    const pod = objects(h, 'pods', 'default')[0].metadata.name!;
+    const events = objects(h, 'events', 'default')
+      .filter((e) => (e as { involvedObject?: { kind: string } }).involvedObject?.kind === 'HorizontalPodAutoscaler')
+      .map((e) => `${(e as { involvedObject: { name: string } }).involvedObject.name} ${(e as { reason?: string }).reason}: ${(e as { message?: string }).message}`);
+    expect(events).toContain(`web FailedGetResourceMetric: failed to get cpu utilization: missing request for cpu in container nginx of Pod ${pod}`);
+    expect(events).toContain('ghost FailedGetScale: deployments.apps "gone" not found');
+    expect(h.run('kubectl get hpa').stdout).toBe(
+      'NAME    REFERENCE         TARGETS              MINPODS   MAXPODS   REPLICAS   AGE\n' +
+        'ghost   Deployment/gone   cpu: <unknown>/80%   1         3         0          16s\n' +
+        'web     Deployment/web    cpu: <unknown>/80%   1         3         1          16s\n',
+    );
+  });
 });
