@@ -13,7 +13,8 @@ import type { Store } from '../store/store.ts';
 import { PodIpAllocator, type PodIpState } from '../network/pod-ips.ts';
 import type { ImageRegistry, LookupResult } from '../runtime/registry.ts';
 import { parseImageRef } from '../runtime/image-ref.ts';
-import { containerProgram } from '../runtime/command.ts';
+import { containerRun } from '../runtime/command.ts';
+import { newContainerLog, type ContainerLog } from '../runtime/logs.ts';
 import { formatRFC3339Micro } from '../util/time.ts';
 import { goDurationString } from '../util/duration.ts';
 import { digest } from '../runtime/registry.ts';
@@ -487,7 +488,10 @@ export class Kubelet implements Component {
           c.stage = 'running';
           c.startedAt = now;
           c.ready = true;
-          const prog = containerProgram(containers[i]?.command, containers[i]?.args);
+          const { program: prog, output } = containerRun(containers[i]?.command, containers[i]?.args, c.image);
+          // The attempt before this one stays readable (kubectl logs --previous); older ones go.
+          c.previousLog = c.log;
+          c.log = newContainerLog(c.containerID, now, output);
           c.exitAt = prog.kind === 'exits' ? now + prog.afterMs : undefined;
           c.exitCode = prog.kind === 'exits' ? prog.exitCode : undefined;
           if (c.exitAt === now) i--; // It ends at once.
@@ -503,6 +507,7 @@ export class Kubelet implements Component {
     c.terminated = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: c.startedAt ?? now, finishedAt: now, containerID: c.containerID ?? '' };
     c.stage = 'exited';
     c.ready = false;
+    if (c.log) c.log.endedAt = now;
     c.exitAt = undefined;
     c.exitCode = undefined;
     const policy = spec.spec?.restartPolicy ?? 'Always';
@@ -574,6 +579,7 @@ export class Kubelet implements Component {
       c.stage = 'exited';
       c.ready = false;
       c.dueAt = undefined;
+      if (c.log) c.log.endedAt = now;
       c.terminated = { exitCode: 0, reason: 'Completed', startedAt: c.startedAt ?? now, finishedAt: now, containerID: c.containerID ?? '' };
     }
     if (stopping) return;
@@ -672,6 +678,15 @@ export class Kubelet implements Component {
     this.images = new Map(s.images);
     this.lastStatusWrite = s.lastStatusWrite < 0 ? -Infinity : s.lastStatusWrite;
     this.registered = s.registered ?? s.running;
+  }
+
+  /** The log of a container attempt of a pod on this node, by the container ID its status names. */
+  containerLog(podUid: string, containerID: string): ContainerLog | undefined {
+    for (const c of this.pods.get(podUid)?.containers ?? []) {
+      if (c.log?.containerID === containerID) return c.log;
+      if (c.previousLog?.containerID === containerID) return c.previousLog;
+    }
+    return undefined;
   }
 
   /** Runtime facts for the UI and tests. */

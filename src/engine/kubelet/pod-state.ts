@@ -1,6 +1,8 @@
 // What a kubelet knows about each pod it runs: its sandbox and its containers' runtime state.
 // Plain data, so a snapshot can carry it.
 
+import type { ContainerLog } from '../runtime/logs.ts';
+
 export type ContainerStage =
   /** The image must be pulled (or found on the node) before the container can be created. */
   | 'pull'
@@ -50,6 +52,9 @@ export interface ContainerRun {
   /** The crash back-off (the kubelet's backOff for container restarts): its current delay and when it was last stepped. */
   crashBackoffMs?: number;
   crashBackoffAt?: number;
+  /** The current attempt's log and the one before it (kubectl logs --previous). */
+  log?: ContainerLog;
+  previousLog?: ContainerLog;
 }
 
 export interface PodRun {

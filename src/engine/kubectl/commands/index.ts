@@ -10,6 +10,7 @@ import { deleteCommand } from './delete.ts';
 import { describeCommand } from './describe.ts';
 import { cordonCommand, drainCommand, uncordonCommand } from './drain.ts';
 import { getCommand } from './get.ts';
+import { logsCommand } from './logs.ts';
 import { apiResourcesCommand, apiVersionsCommand, clusterInfoCommand, explainCommand, versionCommand } from './info.ts';
 import { replaceCommand } from './replace.ts';
 import { rolloutCommand } from './rollout.ts';
@@ -37,6 +38,7 @@ export const KUBECTL_COMMANDS: KubectlCommand[] = [
   drainCommand,
   taintCommand,
   describeCommand,
+  logsCommand,
   applyCommand,
   replaceCommand,
   waitCommand,
