@@ -253,10 +253,10 @@ export class HorizontalPodAutoscalerController implements Controller, Component 
     const error = firstError !== undefined ? `invalid metrics (${invalid} invalid out of ${specs.length}), first error is: ${firstError}` : undefined;
     if (invalid >= specs.length || (invalid > 0 && replicas < specReplicas)) {
       setCondition(hpa, 'ScalingActive', 'False', firstCondition![0], `the HPA was unable to compute the replica count: ${firstCondition![1]}`, now);
-      return { replicas: -1, metric: '', statuses: statuses.filter((s) => s.type !== ''), error };
+      return { replicas: -1, metric: '', statuses, error };
     }
     setCondition(hpa, 'ScalingActive', 'True', 'ValidMetricFound', `the HPA was able to successfully calculate a replica count from ${metric}`, now);
-    return { replicas, metric, statuses: statuses.filter((s) => s.type !== ''), error };
+    return { replicas, metric, statuses, error };
   }
 
   private computeForMetric(hpa: HPA, spec: MetricSpec, currentReplicas: number, selector: Selector, now: number): { replicas: number; metric: string; status: MetricStatus } | { error: string; reason: string } {

@@ -143,6 +143,8 @@ describe('the php-apache walkthrough', () => {
     expect(hpaEvents(h)).toContain(`FailedComputeMetricsReplicas: invalid metrics (1 invalid out of 1), first error is: ${msg}`);
     expect(hpa(h).status?.conditions?.find((c) => c.type === 'ScalingActive')).toMatchObject({ status: 'False', reason: 'FailedGetResourceMetric', message: `the HPA was unable to compute the replica count: ${msg}` });
     expect(h.run('kubectl top pod').output).toBe('error: Metrics API not available\n');
+    // The failed metric leaves an empty status entry behind, as the real controller's zero value does.
+    expect((h.cluster.store.get('horizontalpodautoscalers.autoscaling', 'default', 'php-apache')!.status as { currentMetrics?: unknown[] }).currentMetrics).toEqual([{ type: '' }]);
   });
 
   it('kubectl describe hpa lays out metrics, replicas, conditions and events as kubectl does', () => {
