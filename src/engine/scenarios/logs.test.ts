@@ -290,8 +290,22 @@ describe('which pod', () => {
     });
   });
 
-  it('a missing pod, a missing argument and a selector with a name are errors', () => {
+  it('a missing pod, a pod on no node, a missing argument and a selector with a name are errors', () => {
     const h = sandbox();
+    apply(h, yaml`
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: nowhere
+      spec:
+        nodeSelector:
+          disk: ssd
+        containers:
+        - name: c
+          image: busybox:1.36
+    `);
+    h.run('sleep 5s');
+    expect(h.run('kubectl logs nowhere')).toMatchObject({ status: 1, stderr: 'Error from server (BadRequest): pod nowhere does not have a host assigned\n' });
     expect(h.run('kubectl logs nope')).toMatchObject({ status: 1, stderr: 'Error from server (NotFound): pods "nope" not found\n' });
     expect(h.run('kubectl logs deployment/nope').stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
     expect(h.run('kubectl logs').stderr).toBe(

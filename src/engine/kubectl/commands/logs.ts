@@ -91,12 +91,12 @@ interface StatusLike {
 }
 
 /**
- * The attempt to read, as the kubelet's validateContainerLogStatus picks it; its refusals come back
- * from the apiserver as BadRequest. Undefined: the pod is on no node yet (an empty stream).
+ * The attempt to read, as the kubelet's validateContainerLogStatus picks it; its refusals (and the
+ * apiserver's for a pod on no node yet) come back as BadRequest.
  */
-function containerIDFor(pod: PodObj, container: string, previous: boolean): string | undefined {
-  if (!pod.spec?.nodeName) return undefined;
+function containerIDFor(pod: PodObj, container: string, previous: boolean): string {
   const name = pod.metadata.name;
+  if (!pod.spec?.nodeName) throw badRequest(`pod ${name} does not have a host assigned`);
   const st = pod.status;
   const all = [...(st?.containerStatuses ?? []), ...(st?.initContainerStatuses ?? []), ...(st?.ephemeralContainerStatuses ?? [])] as StatusLike[];
   const cs = all.find((c) => c.name === container);
@@ -275,7 +275,6 @@ function* runLogs(inv: Invocation): CommandRun {
   const streams: Stream[] = [];
   for (const w of wanted) {
     const id = containerIDFor(w.pod, w.container, o.previous);
-    if (id === undefined) continue;
     const s: Stream = { pod: w.pod, container: w.container, containerID: id };
     streams.push(s);
     // Without -f the streams are read one after another, each up to now.
