@@ -249,11 +249,15 @@ function* runLogs(inv: Invocation): CommandRun {
   let tail = int(f, 'tail');
   if (tail < -1) throw new KubectlError('--tail must be greater than or equal to -1');
   if (selector && tail === -1) tail = SELECTOR_TAIL;
+  if (sinceTime && parseRFC3339(sinceTime) === undefined) {
+    throw new KubectlError(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
+  }
+  // Finding a workload's pod may wait for one: the clock is read after.
+  const pods = yield* targetPods(inv, resourceArg, selector);
   const now = inv.env.cluster.now();
   let since: number | undefined;
   if (sinceTime) {
     since = parseRFC3339(sinceTime);
-    if (since === undefined) throw new KubectlError(`parsing time "${sinceTime}" as "2006-01-02T15:04:05Z07:00": cannot parse "${sinceTime}" as "2006"`);
   } else if (sinceMs !== 0) {
     // kubectl rounds --since to whole seconds; the kubelet counts back from its own now.
     since = now - Math.max(1, Math.round(sinceMs / 1000)) * 1000;
@@ -261,7 +265,6 @@ function* runLogs(inv: Invocation): CommandRun {
   const o: Options = { previous: bool(f, 'previous'), tail, since, timestamps: bool(f, 'timestamps'), prefix: bool(f, 'prefix') };
   const follow = bool(f, 'follow');
 
-  const pods = yield* targetPods(inv, resourceArg, selector);
   if (selector && !pods.length) {
     inv.err(`No resources found in ${inv.namespace} namespace.\n`);
     return 0;
