@@ -270,3 +270,20 @@ test('the load slider drives CPU and the HorizontalPodAutoscaler scales the Depl
   await typeCommand(page, 'kubectl get hpa');
   await expect(terminal(page)).toContainText(/php-apache\s+Deployment\/php-apache\s+cpu: \d+%\/50%\s+1\s+10\s+10\s/);
 });
+
+test('a pod’s logs grow in the inspector as simulated time passes, and its menu prints them in the terminal', async ({ page }) => {
+  await open(page);
+  await typeCommand(page, `kubectl run ticker --image=busybox -- sh -c 'while true; do echo tick; sleep 2; done'`);
+  const pod = page.getByRole('button', { name: 'Pod ticker', exact: true });
+  await expect(pod).toHaveAttribute('data-status', 'Running', { timeout: 30_000 });
+  await pod.click();
+  const inspector = page.getByRole('region', { name: 'Pod/ticker' });
+  await inspector.getByRole('tab', { name: 'Logs' }).click();
+  await expect(inspector.getByRole('tabpanel')).toContainText('tick');
+  await page.getByRole('button', { name: 'Actions for pod ticker' }).click();
+  await page.getByRole('menuitem', { name: 'Logs', exact: true }).click();
+  await expect(terminal(page)).toContainText(/kubectl logs ticker -n default\s*tick/);
+  await page.getByRole('button', { name: 'Step 1m' }).click();
+  // A line every 2 s: a minute later there are about thirty more.
+  await expect.poll(async () => ((await inspector.getByRole('tabpanel').innerText()).match(/tick/g) ?? []).length).toBeGreaterThan(25);
+});
