@@ -291,7 +291,7 @@ describe('the php-apache walkthrough', () => {
     const pod = objects(h, 'pods', 'default')[0].metadata.name!;
     const events = objects(h, 'events', 'default')
       .filter((e) => (e as { involvedObject?: { kind: string } }).involvedObject?.kind === 'HorizontalPodAutoscaler')
-      .map((e) => `${(e as { involvedObject: { name: string } }).involvedObject.name} ${(e as { reason?: string }).reason}: ${(e as { message?: string }).message}`);
+      .map((e) => `${(e as unknown as { involvedObject: { name: string } }).involvedObject.name} ${(e as { reason?: string }).reason}: ${(e as { message?: string }).message}`);
     expect(events).toContain(`web FailedGetResourceMetric: failed to get cpu utilization: missing request for cpu in container nginx of Pod ${pod}`);
     expect(events).toContain('ghost FailedGetScale: deployments.apps "gone" not found');
     expect(h.run('kubectl get hpa').stdout).toBe(

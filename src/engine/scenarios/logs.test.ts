@@ -340,7 +340,7 @@ describe('snapshot', () => {
     const h = sandbox();
     apply(h, busybox('gone', 'echo bye; sleep 3600'));
     h.run('sleep 10s');
-    const k = h.cluster.kubelets.get(pod(h, 'gone')!.spec.nodeName)!;
+    const k = h.cluster.kubelets.get((pod(h, 'gone')!.spec as { nodeName: string }).nodeName)!;
     const uid = pod(h, 'gone')!.metadata.uid!;
     h.run('kubectl delete pod gone');
     expect(k.podRuns().some((r) => r.uid === uid)).toBe(false);
