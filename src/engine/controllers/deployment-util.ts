@@ -5,6 +5,7 @@
 import { clone, deepEqual } from '../api/object.ts';
 import type { LabelSelector, PodSpec } from '../api/types.ts';
 import { formatRFC3339, parseRFC3339 } from '../util/time.ts';
+import { fnv32aBytes, safeEncodeString, sortedJSON, utf8 } from '../util/hash.ts';
 
 export const REVISION_ANNOTATION = 'deployment.kubernetes.io/revision';
 export const REVISION_HISTORY_ANNOTATION = 'deployment.kubernetes.io/revision-history';
@@ -363,45 +364,7 @@ export function setNewReplicaSetAnnotations(d: Deployment, rs: ReplicaSet, newRe
 
 // ---- the pod-template-hash ----
 
-/** FNV-1a, 32 bits, over bytes. */
-export function fnv32a(bytes: Iterable<number>, h = 0x811c9dc5): number {
-  for (const b of bytes) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** rand.SafeEncodeString: each character mapped into the vowel-free alphabet. */
-export function safeEncodeString(s: string): string {
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += alphabet[s.charCodeAt(i) % alphabet.length];
-  return out;
-}
-
-/** UTF-8 bytes of a string (the engine runs without DOM or Node globals such as TextEncoder). */
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
-
-/** JSON with keys sorted at every level: one text per template, whatever order it was written in. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return '{' + Object.keys(o).sort().filter((k) => o[k] !== undefined).map((k) => JSON.stringify(k) + ':' + canonical(o[k])).join(',') + '}';
-  }
-  return JSON.stringify(v);
-}
+export { fnv32aBytes as fnv32a, safeEncodeString } from '../util/hash.ts';
 
 /**
  * ComputeHash: FNV-32a of the template and the collision count (4 bytes, little-endian), its
@@ -409,12 +372,12 @@ function canonical(v: unknown): string {
  * JSON, so the value differs from a real cluster's while behaving the same way.
  */
 export function computeHash(template: PodTemplate | undefined, collisionCount?: number): string {
-  const bytes = utf8(canonical(template ?? {}));
+  const bytes = utf8(sortedJSON(template ?? {}));
   if (collisionCount !== undefined) {
     const c = collisionCount >>> 0;
     bytes.push(c & 0xff, (c >>> 8) & 0xff, (c >>> 16) & 0xff, (c >>> 24) & 0xff);
   }
-  return safeEncodeString(String(fnv32a(bytes)));
+  return safeEncodeString(String(fnv32aBytes(bytes)));
 }
 
 /** EqualIgnoreHash: the same template, leaving the pod-template-hash label out. */

@@ -4,7 +4,7 @@
 // hash is also the pods' controller-revision-hash label.
 
 import type { KubeObject } from '../api/object.ts';
-import { KUBE_ALPHABET } from '../sim/random.ts';
+import { fnv32, safeEncodeString, sortedJSON } from '../util/hash.ts';
 
 /** apps.ControllerRevisionHashLabelKey (DefaultDaemonSetUniqueLabelKey, StatefulSetRevisionLabel). */
 export const CONTROLLER_REVISION_HASH = 'controller-revision-hash';
@@ -14,48 +14,7 @@ export interface ControllerRevision extends KubeObject {
   revision: number;
 }
 
-/** FNV-1 (fnv.New32) of a string's UTF-8 bytes; `a` for FNV-1a (fnv.New32a). */
-export function fnv32(s: string, a = false): number {
-  let h = 0x811c9dc5;
-  for (const b of utf8(s)) {
-    if (a) {
-      h ^= b;
-      h = Math.imul(h, 0x01000193) >>> 0;
-    } else {
-      h = Math.imul(h, 0x01000193) >>> 0;
-      h ^= b;
-    }
-  }
-  return h >>> 0;
-}
-
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
-
-/** rand.SafeEncodeString: each byte mapped into the alphabet without vowels, so hashes never spell words. */
-export function safeEncodeString(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) out += KUBE_ALPHABET[s.charCodeAt(i) % KUBE_ALPHABET.length];
-  return out;
-}
-
-/** JSON with object keys sorted at every level, as Go's encoding/json writes a map. */
-export function sortedJSON(v: unknown): string {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return '[' + v.map(sortedJSON).join(',') + ']';
-  const o = v as Record<string, unknown>;
-  const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
-  return '{' + keys.map((k) => JSON.stringify(k) + ':' + sortedJSON(o[k])).join(',') + '}';
-}
+export { fnv32, safeEncodeString, sortedJSON } from '../util/hash.ts';
 
 /** getPatch: `{"spec":{"template":{…,"$patch":"replace"}}}`, the data a revision stores. */
 export function templatePatch(template: unknown): unknown {

@@ -1,6 +1,8 @@
 // Go standard library messages that reach decoding errors: base64 (Secret data) and time.Parse with
 // RFC 3339 (metav1.Time, MicroTime). Each returns Go's error text, or undefined when the input is good.
 
+import { utf8 } from '../../util/hash.ts';
+
 /** encoding/base64 StdEncoding.Decode: "illegal base64 data at input byte N". */
 export function base64Error(s: string): string | undefined {
   const src = utf8(s);
@@ -96,15 +98,3 @@ export function parseTimeError(value: string, micro: boolean): string | undefine
   return undefined;
 }
 
-/** The UTF-8 bytes of a string (Go counts input bytes, not characters). */
-function utf8(s: string): number[] {
-  const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) out.push(c);
-    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return out;
-}
